@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 
 from roles.models import Role
 
@@ -8,6 +9,21 @@ def catalogue(request):
     return render(request, "roles/catalogue.html", {"roles": roles})
 
 
+def render_role_page(request, role, *, status=200, extra_context=None):
+    """The full role page, also used by other apps to answer a form post with it.
+
+    ``extra_context`` reaches the page's template tags (a tool's error message,
+    for instance). A part of the page that shows one visitor's own data sets
+    ``request.private_response``; such a page must never be stored by a shared
+    cache, so it is marked ``Cache-Control: private``.
+    """
+    context = {"role": role, **(extra_context or {})}
+    response = render(request, "roles/role_page.html", context, status=status)
+    if getattr(request, "private_response", False):
+        patch_cache_control(response, private=True)
+    return response
+
+
 def role_detail(request, slug):
     role = get_object_or_404(Role.objects.published(), slug=slug)
-    return render(request, "roles/role_page.html", {"role": role})
+    return render_role_page(request, role)
