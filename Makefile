@@ -50,8 +50,22 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
+# Production: DJANGO_DEBUG=false, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS must be
+# set (settings refuse to start otherwise). Run `make migrate` with the same
+# environment before a release; serving never migrates by itself.
+serve: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-false} $(BIN)/gunicorn --config config/gunicorn.conf.py
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+lighthouse: install
+	scripts/lighthouse.sh
+
 audit: install
-	$(BIN)/pip-audit --skip-editable
+	$(BIN)/pip-audit --skip-editable --strict
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,11 +1,24 @@
 """A Redis cache that degrades to misses when Redis is unreachable.
 
 Django's own RedisCache raises on connection errors, which would turn a Redis
-outage into failing pages. Here reads return the default, writes are dropped,
-and each failure is logged, so the site keeps serving from the database.
+outage into failing pages. Here reads return the default and writes are dropped,
+so the site keeps serving from the database, only slower.
+
+After a failure the cache object stops asking Redis for ``RETRY_INTERVAL``
+seconds (Django keeps one cache object per thread, so each thread decides alone):
+a Redis host that times out rather than refuses would otherwise cost every cache
+call its full socket timeout. One warning is logged when an outage starts and
+one line when Redis answers again, instead of a line per cache call.
+
+Known shortcoming: while one thread has given up on Redis, writes it drops are
+not replayed, so another process can keep reading an entry this one meant to
+replace. Role pages are keyed by content revision, which lives in the database,
+so they are not affected; counters (throttles) undercount during an outage.
 """
 
 import logging
+import threading
+import time
 
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -17,66 +30,66 @@ _UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 
 
 class ResilientRedisCache(RedisCache):
-    def _fallback(self, operation, default):
-        logger.warning("cache unavailable during %s; serving without it", operation)
-        return default
+    RETRY_INTERVAL = 5.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._down_until = 0.0
+        self._lock = threading.Lock()
+
+    def _call(self, operation, default, method, *args):
+        if time.monotonic() < self._down_until:
+            return default
+        try:
+            result = method(*args)
+        except _UNAVAILABLE as exc:
+            with self._lock:
+                if self._down_until == 0.0:
+                    logger.warning(
+                        "cache unavailable during %s (%s); serving without it",
+                        operation,
+                        type(exc).__name__,
+                    )
+                self._down_until = time.monotonic() + self.RETRY_INTERVAL
+            return default
+        if self._down_until:
+            with self._lock:
+                if self._down_until:
+                    self._down_until = 0.0
+                    logger.info("cache available again")
+        return result
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except _UNAVAILABLE:
-            return self._fallback("get", default)
+        return self._call("get", default, super().get, key, default, version)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except _UNAVAILABLE:
-            return self._fallback("get_many", {})
+        return self._call("get_many", {}, super().get_many, keys, version)
 
     def set(self, key, value, timeout=None, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except _UNAVAILABLE:
-            self._fallback("set", None)
+        self._call("set", None, super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=None, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except _UNAVAILABLE:
-            return self._fallback("set_many", list(data))
+        return self._call(
+            "set_many", list(data), super().set_many, data, timeout, version
+        )
 
     def add(self, key, value, timeout=None, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except _UNAVAILABLE:
-            return self._fallback("add", False)
+        return self._call("add", False, super().add, key, value, timeout, version)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except _UNAVAILABLE:
-            return self._fallback("delete", False)
+        return self._call("delete", False, super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except _UNAVAILABLE:
-            return self._fallback("delete_many", None)
+        return self._call("delete_many", None, super().delete_many, keys, version)
 
     def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except _UNAVAILABLE:
-            return self._fallback("incr", None)
+        return self._call("incr", None, super().incr, key, delta, version)
 
     def touch(self, key, timeout=None, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except _UNAVAILABLE:
-            return self._fallback("touch", False)
+        return self._call("touch", False, super().touch, key, timeout, version)
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except _UNAVAILABLE:
-            return self._fallback("has_key", False)
+        return self._call("has_key", False, super().has_key, key, version)
+
+    def clear(self):
+        return self._call("clear", False, super().clear)

@@ -5,8 +5,10 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 
-from config.logging import request_id_var
+from config.logging import loggable_path, request_id_var
 
 logger = logging.getLogger("careers.request")
 
@@ -26,37 +28,34 @@ class RequestLogMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _is_safe_id(incoming) else uuid.uuid4().hex
         request.request_id = request_id
-        token = request_id_var.set(request_id)
+        # Left set until the response is closed (see _forget_request_id): Django
+        # logs 4xx/5xx responses after the middleware chain has returned.
+        request_id_var.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            duration_ms = (time.perf_counter() - started) * 1000
-            response["X-Request-ID"] = request_id
-            logger.info(
-                "request",
-                extra={
-                    "fields": {
-                        "method": request.method,
-                        "path": _loggable_path(request.path),
-                        "status": response.status_code,
-                        "duration_ms": f"{duration_ms:.1f}",
-                    }
-                },
-            )
-            return response
-        finally:
-            request_id_var.reset(token)
+        response = self.get_response(request)
+        duration_ms = (time.perf_counter() - started) * 1000
+        response["X-Request-ID"] = request_id
+        logger.info(
+            "request",
+            extra={
+                "fields": {
+                    "method": request.method,
+                    "path": loggable_path(request),
+                    "status": response.status_code,
+                    "duration_ms": f"{duration_ms:.1f}",
+                }
+            },
+        )
+        return response
+
+
+@receiver(request_finished, dispatch_uid="config_forget_request_id")
+def _forget_request_id(**kwargs):
+    request_id_var.set("-")
 
 
 def _is_safe_id(value):
     return 0 < len(value) <= 64 and all(c.isalnum() or c in "-_" for c in value)
-
-
-def _loggable_path(path):
-    # A private results link carries the candidate's token: never write it down.
-    if path.startswith("/r/"):
-        return "/r/<token>/"
-    return path[:200]
 
 
 class SecurityHeadersMiddleware:

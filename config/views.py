@@ -1,32 +1,44 @@
 """Site-wide views: health check and error pages."""
 
 import logging
+import secrets
+import sys
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
+
+# Served when even the error template cannot be rendered.
+_BARE_ERROR = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    "<title>{title}</title></head><body><main><h1>{title}</h1>"
+    "<p>Please try again in a minute.</p></main></body></html>"
+)
 
 
 @never_cache
 def healthz(request):
     """200 when the database and the cache both answer; 503 naming what failed."""
-    checks = {}
+    checks = {"database": "ok", "cache": "ok"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except DatabaseError:
-        logger.exception("health check: database unavailable")
+    except DatabaseError as exc:
+        logger.warning("health check: database unavailable (%s)", type(exc).__name__)
         checks["database"] = "unavailable"
+    # A fresh value each time, so a stale entry cannot pass for a working cache.
+    nonce = secrets.token_hex(8)
     try:
-        cache.set("healthz", "ok", 10)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "unavailable"
-    except Exception:
-        logger.exception("health check: cache unavailable")
+        cache.set("healthz", nonce, 10)
+        if cache.get("healthz") != nonce:
+            checks["cache"] = "unavailable"
+    except Exception as exc:
+        logger.warning("health check: cache unavailable (%s)", type(exc).__name__)
         checks["cache"] = "unavailable"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
@@ -39,5 +51,28 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+def _static_page(template_name, status, title):
+    # Rendered without the request: no context processor may query the database
+    # or the session while the site is already failing.
+    try:
+        body = loader.get_template(template_name).render()
+    except Exception:
+        logger.exception("could not render %s", template_name)
+        body = _BARE_ERROR.format(title=title)
+    return HttpResponse(body, status=status)
+
+
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """500 page; 503 when the failure is the database being unreachable.
+
+    Django calls this while handling the exception, so ``sys.exc_info()`` still
+    holds it. An unreachable database (OperationalError, InterfaceError) is
+    temporary and not a bug in a page, so it gets the "try again" page with
+    Retry-After; other database errors (integrity, programming) are bugs: 500.
+    """
+    exc = sys.exc_info()[1]
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        response = _static_page("503.html", 503, "Temporarily unavailable")
+        response["Retry-After"] = "30"
+        return response
+    return _static_page("500.html", 500, "Something went wrong")

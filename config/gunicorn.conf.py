@@ -1,0 +1,43 @@
+"""gunicorn settings for production (``make serve``); every value from the environment.
+
+GUNICORN_BIND     address to listen on (default 127.0.0.1:8000; the load balancer
+                  or reverse proxy in front terminates TLS)
+WEB_CONCURRENCY   worker processes (default 2 x cores + 1)
+GUNICORN_WORKER_CLASS  "sync" (default) or "gthread"; sync measured faster for
+                  these short requests, see docs/deploy.md
+GUNICORN_THREADS  threads per gthread worker (default 4)
+GUNICORN_TIMEOUT  seconds before a stuck worker is killed and replaced (default 30)
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so slow leaks cannot grow without bound; jitter
+# keeps them from all restarting at once.
+max_requests = 5000
+max_requests_jitter = 500
+
+# The app writes one structured line per request itself (config.middleware);
+# gunicorn's own access log would duplicate it, and would include query strings.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+# Requests arrive from the proxy; gunicorn's own header trust is not used:
+# Django decides what X-Forwarded-* to believe (SECURE_PROXY_SSL_HEADER,
+# TRUSTED_PROXY_COUNT).
+forwarded_allow_ips = ""
+
+# Bound what a single request may send before Django sees it.
+limit_request_line = 4094
+limit_request_fields = 60
+limit_request_field_size = 8190
