@@ -14,3 +14,14 @@ document.addEventListener("htmx:afterSettle", function (event) {
     target.focus();
   }
 });
+
+// The candidate tools answer a refused post with their own partial and a 4xx
+// status, the message inside it. htmx 2 leaves 4xx responses unswapped by
+// default; swap them so the message is shown where the form was.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var status = event.detail.xhr.status;
+  if (status >= 400 && status < 500 && event.detail.xhr.responseText) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
