@@ -37,6 +37,13 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # TRUSTED_PROXY_COUNT).
 forwarded_allow_ips = ""
 
+# gunicorn's runtime control socket defaults to one fixed path per user, which
+# several instances on one machine would fight over; it is off unless a path is
+# given in GUNICORN_CONTROL_SOCKET.
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+
 # Bound what a single request may send before Django sees it.
 limit_request_line = 4094
 limit_request_fields = 60

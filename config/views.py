@@ -31,12 +31,14 @@ def healthz(request):
     except DatabaseError as exc:
         logger.warning("health check: database unavailable (%s)", type(exc).__name__)
         checks["database"] = "unavailable"
-    # A fresh value each time, so a stale entry cannot pass for a working cache.
-    nonce = secrets.token_hex(8)
+    # A key of its own per check: concurrent checks from other processes must
+    # not overwrite it, and a stale entry cannot pass for a working cache.
+    key = f"healthz:{secrets.token_hex(8)}"
     try:
-        cache.set("healthz", nonce, 10)
-        if cache.get("healthz") != nonce:
+        cache.set(key, "ok", 10)
+        if cache.get(key) != "ok":
             checks["cache"] = "unavailable"
+        cache.delete(key)
     except Exception as exc:
         logger.warning("health check: cache unavailable (%s)", type(exc).__name__)
         checks["cache"] = "unavailable"
