@@ -258,9 +258,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Request bodies on this site are small forms; refuse anything much bigger.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# Visitors post small forms; the largest request is an editor saving a whole role
+# with all its inlines (about 1,500 fields for the seed role). Bounded above that.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 # --- Internationalisation ----------------------------------------------------
 
