@@ -6,6 +6,7 @@ content, usage figures) through ``register_role_inlines`` and
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from roles.admin_forms import ConstraintMessageForm, ConstraintMessageFormSet
@@ -29,6 +30,10 @@ from roles.models import (
 
 # --- Inline building blocks -------------------------------------------------------
 
+# Editors paste links without a scheme ("example.org/course"); every link on the
+# site is HTTPS, so that is the scheme assumed.
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
 
 class OrderedTabularInline(admin.TabularInline):
     """A compact inline for short rows; ``position`` sets their order."""
@@ -36,6 +41,7 @@ class OrderedTabularInline(admin.TabularInline):
     extra = 0
     formset = ConstraintMessageFormSet
     form = ConstraintMessageForm
+    formfield_overrides = URL_FIELD_OVERRIDES
 
 
 class OrderedStackedInline(admin.StackedInline):
@@ -44,6 +50,7 @@ class OrderedStackedInline(admin.StackedInline):
     extra = 0
     formset = ConstraintMessageFormSet
     form = ConstraintMessageForm
+    formfield_overrides = URL_FIELD_OVERRIDES
 
 
 class SameRoleSkillsMixin:
