@@ -368,7 +368,9 @@ def candidate_role_ids(candidate):
     quiz_roles = QuizAttempt.objects.filter(candidate=candidate).values_list(
         "role_id", flat=True
     )
-    return set(criterion_roles.union(skill_roles, plan_roles, quiz_roles))
+    # Default orderings are not allowed inside a UNION on every database.
+    parts = [qs.order_by() for qs in (criterion_roles, skill_roles, plan_roles, quiz_roles)]
+    return set(parts[0].union(*parts[1:]))
 
 
 # --- Figures for the admin ----------------------------------------------------
