@@ -46,7 +46,10 @@ def test_two_concurrent_answers_to_one_question_record_one():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=post, args=pair) for pair in zip(clients, posts)]
+    threads = [
+        threading.Thread(target=post, args=pair)
+        for pair in zip(clients, posts, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
