@@ -47,10 +47,10 @@ def load(request, role):
     return memo[role.pk]
 
 
-def forget(request):
-    """Drop what ``load`` memoised, after a write changed it."""
+def forget(request, candidate):
+    """Drop the state ``load`` memoised, after a write by ``candidate`` changed it."""
     request.__dict__.pop("_assessment_panels", None)
-    request.__dict__.pop("_assessment_candidate", None)
+    request._assessment_candidate = candidate
 
 
 def _error_for(tool, error):

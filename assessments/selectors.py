@@ -369,7 +369,9 @@ def candidate_role_ids(candidate):
         "role_id", flat=True
     )
     # Default orderings are not allowed inside a UNION on every database.
-    parts = [qs.order_by() for qs in (criterion_roles, skill_roles, plan_roles, quiz_roles)]
+    parts = [
+        qs.order_by() for qs in (criterion_roles, skill_roles, plan_roles, quiz_roles)
+    ]
     return set(parts[0].union(*parts[1:]))
 
 
@@ -394,22 +396,23 @@ def tool_usage(role):
     """
     from roles.models import Role
 
+    # Annotation names must not clash with Role's own relations (``skills``).
     row = (
         Role.objects.filter(pk=role.pk)
         .annotate(
-            qualification=_distinct_candidates(
+            used_qualification=_distinct_candidates(
                 CriterionRating.objects.all(), "criterion__role"
             ),
-            skills=_distinct_candidates(SkillRating.objects.all(), "skill__role"),
-            plan=_distinct_candidates(SprintChoice.objects.all(), "role"),
-            quiz=_distinct_candidates(
+            used_skills=_distinct_candidates(SkillRating.objects.all(), "skill__role"),
+            used_plan=_distinct_candidates(SprintChoice.objects.all(), "role"),
+            used_quiz=_distinct_candidates(
                 QuizAttempt.objects.filter(answers__isnull=False), "role"
             ),
         )
-        .values("qualification", "skills", "plan", "quiz")
+        .values("used_qualification", "used_skills", "used_plan", "used_quiz")
         .get()
     )
-    return dict(row)
+    return {name.removeprefix("used_"): count for name, count in row.items()}
 
 
 def question_success_rates(role):

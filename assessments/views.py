@@ -92,8 +92,9 @@ def _refuse(request, role, tool, message, status):
 
 
 def _saved(request, role, tool, candidate):
-    request.session[selectors.SESSION_KEY] = candidate.token
-    panels.forget(request)
+    if request.session.get(selectors.SESSION_KEY) != candidate.token:
+        request.session[selectors.SESSION_KEY] = candidate.token
+    panels.forget(request, candidate)
     if request.htmx:
         return _partial(request, role, tool)
     return _redirect_303(f"{role.get_absolute_url()}#{panels.TOOL_IDS[tool]}")
@@ -186,7 +187,10 @@ def private_link(request, token):
     if len(token) > 64:
         raise Http404("No saved results at this address.")
     candidate = get_object_or_404(Candidate, token=token)
-    request.session[selectors.SESSION_KEY] = candidate.token
+    if request.session.get(selectors.SESSION_KEY) != candidate.token:
+        # A new session key too: the browser takes on another candidate's identity.
+        request.session.cycle_key()
+        request.session[selectors.SESSION_KEY] = candidate.token
     roles = Role.objects.published().filter(
         pk__in=selectors.candidate_role_ids(candidate)
     )
