@@ -142,8 +142,6 @@ class QuizAnswerForm(forms.Form):
     question = _id_field("question")
     choice = _id_field("answer")
 
-    error_messages = {}
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["choice"].error_messages["required"] = "Choose an answer."

@@ -20,7 +20,7 @@ TOOL_IDS = {
 
 @dataclass(frozen=True)
 class ToolMessage:
-    """An error to show in one tool, with the status it was answered with."""
+    """A refusal to show inside one tool (the others render as usual)."""
 
     tool: str
     message: str
