@@ -1,0 +1,107 @@
+"""How a person finds and reads the role page's tools, shared by the walks.
+
+Everything is located the way a person or a screen reader finds it: regions by
+their heading, fieldsets by their legend, inputs by their label, buttons by
+their text.
+"""
+
+import re
+
+ROLE_PATH = "/roles/ai-bias-mitigation-specialist/"
+
+
+def _escaped(text):
+    # Playwright sends a pattern to the browser between slashes; a bare slash
+    # inside it (as in "Python / R") would end the pattern early.
+    return re.escape(text).replace("/", r"\/")
+
+
+def exact(text):
+    return re.compile(rf"^\s*{_escaped(text)}\s*$")
+
+
+def starting(text):
+    return re.compile(rf"^\s*{_escaped(text)}")
+
+
+def qualification_tool(page):
+    return page.get_by_role("region", name="Qualification Checker")
+
+
+def skills_form(page):
+    return page.get_by_role("region", name="Self-Assessment")
+
+
+def gap_analysis(page):
+    return page.get_by_role("region", name="Gap Analysis")
+
+
+def skills_radar(page):
+    return page.get_by_role("region", name="Skills Radar")
+
+
+def sprint_tool(page):
+    return page.get_by_role("region", name="90-Day Sprint Plan Builder")
+
+
+def quiz_tool(page):
+    return page.get_by_role("region", name="Knowledge Check")
+
+
+def criterion_group(tool, criterion):
+    return tool.get_by_role("group", name=starting(f"{criterion['name']}:"))
+
+
+def status_text(tool):
+    """What the tool's live status area reads, whitespace collapsed."""
+    text = tool.get_by_role("status").inner_text()
+    return " ".join(text.split())
+
+
+def fact(tool, label):
+    """The value shown under a label of the tool's facts (Strengths: 5)."""
+    row = tool.locator("dl div").filter(
+        has=tool.page.locator("dt", has_text=exact(label))
+    )
+    return row.locator("dd").inner_text().strip()
+
+
+def radar_points(page):
+    """The drawn outline of the candidate's ratings (the filled polygon)."""
+    return (
+        skills_radar(page)
+        .get_by_role("img")
+        .locator("polygon[fill-opacity]")
+        .get_attribute("points")
+    )
+
+
+def radar_description(page):
+    return skills_radar(page).get_by_role("img").locator("desc").text_content()
+
+
+def gap_items(page):
+    """Skill names listed in the gap analysis, top-level entries only."""
+    names = gap_analysis(page).locator("ul.resource-list > li > strong")
+    return [name.strip() for name in names.all_inner_texts()]
+
+
+def quiz_question_prompt(page, seed):
+    """The seed question the quiz currently asks, found by its prompt."""
+    legend = quiz_tool(page).locator("legend").inner_text()
+    for question in seed.questions:
+        if question["prompt"] in legend:
+            return question
+    raise AssertionError(f"the quiz asks a question not in the fixture: {legend!r}")
+
+
+def correct_choice(question):
+    return next(c for c in question["choices"] if c["is_correct"])
+
+
+def wrong_choice(question):
+    return next(c for c in question["choices"] if not c["is_correct"])
+
+
+def phase_heading(phase):
+    return f"Days {phase['start_day']}–{phase['end_day']}: {phase['name']}"
