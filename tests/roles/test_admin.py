@@ -455,3 +455,72 @@ def test_adding_a_question_with_its_choices_in_one_save(admin_client):
         ("Disparate impact", True),
         ("Accuracy", False),
     ]
+
+
+# --- Other screens save what they show -------------------------------------------
+
+
+def test_certification_screen_saves_its_links(admin_client, seed_role):
+    ranking = RoleCertification.objects.filter(role=seed_role).first()
+    certification = ranking.certification
+    link = certification.links.first()
+    data = edit(admin_client, certification)
+    set_value(data, f"{inline_prefix(data, 'links', link.pk)}-label", "New label")
+
+    response = admin_client.post(change_url(certification), data)
+
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert link.label == "New label"
+    # The rankings shown read-only on this screen are left as they were.
+    ranking.refresh_from_db()
+    assert ranking.certification == certification
+
+
+def test_resource_screen_links_a_resource_to_its_roles_skill(admin_client):
+    skill = factories.SkillFactory()
+    foreign = factories.SkillFactory()
+    resource = factories.LearningResourceFactory(group__role=skill.role)
+    data = edit(admin_client, resource.group)
+    prefix = inline_prefix(data, "resources", resource.pk)
+
+    data[f"{prefix}-skills"] = [str(foreign.pk)]
+    refused = admin_client.post(change_url(resource.group), data)
+    data[f"{prefix}-skills"] = [str(skill.pk)]
+    accepted = admin_client.post(change_url(resource.group), data)
+
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    assert accepted.status_code == 302
+    assert list(resource.skills.all()) == [skill]
+
+
+def test_adding_a_role_with_its_first_rows_in_one_save(admin_client):
+    category = factories.CategoryFactory()
+    data = form_data(admin_client.get(admin_url(Role, "add")), "role_form")
+    values = {
+        "title": "Model Risk Analyst",
+        "slug": "model-risk-analyst",
+        "category": category.pk,
+        "pitch": "Checks models before they ship.",
+        "demand_level": "growing",
+        "salary_min": 90_000,
+        "salary_max": 120_000,
+        "transition_time": "1 Year",
+        "experience": "2 Years",
+        "ai_displacement": "low",
+        "last_updated": "2026-01-15",
+        "skills-TOTAL_FORMS": 1,
+        "skills-0-name": "Validation",
+        "skills-0-starting_rating": 1,
+        "skills-0-target_level": 4,
+        "skills-0-position": 10,
+    }
+    for name, value in values.items():
+        data[name] = [str(value)]
+
+    response = admin_client.post(admin_url(Role, "add"), data)
+
+    assert response.status_code == 302
+    role = Role.objects.get(slug="model-risk-analyst")
+    assert [skill.name for skill in role.skills.all()] == ["Validation"]
