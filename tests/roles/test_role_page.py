@@ -564,6 +564,18 @@ def test_saving_a_shared_certification_shows_on_the_next_view_with_the_cache_on(
 
 
 @pytest.mark.django_db
+def test_renaming_the_category_shows_on_the_next_view_with_the_cache_on(client):
+    role = build_role(rows=2)
+    client.get(role.get_absolute_url())
+
+    role.category.name = "Renamed Category"
+    role.category.save()
+
+    text = visible_text(client.get(role.get_absolute_url()))
+    assert "Roles Renamed Category" in text
+
+
+@pytest.mark.django_db
 def test_deleting_a_question_removes_it_on_the_next_view_with_the_cache_on(client):
     role = build_role(rows=2)
     question = role.interview_questions.first()
