@@ -135,7 +135,10 @@ def render_question_success(role):
             "",
             "<li>{} — {}</li>",
             (
-                (str(rate["question"]), success_text(rate["correct"], rate["answers"]))
+                (
+                    rate["question"].prompt,
+                    success_text(rate["correct"], rate["answers"]),
+                )
                 for rate in rates
             ),
         ),
@@ -146,12 +149,14 @@ register_role_panel(
     "tool_usage",
     "Candidates per tool",
     render_tool_usage,
+    label="Candidates",
     description="Distinct candidates who saved anything in each tool of this role.",
 )
 register_role_panel(
     "question_success",
     "Right answers per question",
     render_question_success,
+    label="Questions",
     description="Every answer given, across all attempts.",
 )
 

@@ -8,6 +8,7 @@ content, usage figures) through ``register_role_inlines`` and
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils.html import conditional_escape
 
 from roles.admin_forms import ConstraintMessageForm, ConstraintMessageFormSet
 from roles.models import (
@@ -256,6 +257,13 @@ class RoleAdmin(admin.ModelAdmin):
     def salary(self, role):
         return role.salary_display
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # The admin renders help text as HTML; the slug's mentions "<slug>".
+        if formfield is not None and formfield.help_text:
+            formfield.help_text = conditional_escape(formfield.help_text)
+        return formfield
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         if obj is not None:
@@ -277,17 +285,18 @@ def register_role_inlines(*inline_classes):
     RoleAdmin.inlines = [*RoleAdmin.inlines, *inline_classes]
 
 
-def register_role_panel(name, title, render, *, description=""):
+def register_role_panel(name, title, render, *, label, description=""):
     """Add a read-only section to the role's change screen.
 
-    ``render(role)`` returns the HTML-safe content (``format_html``); ``name``
-    must be unique among panels and is the attribute the admin looks it up by.
+    ``render(role)`` returns the HTML-safe content (``format_html``) shown
+    beside ``label``; ``name`` must be unique among panels and is the
+    attribute the admin looks it up by.
     """
 
     def panel(_admin, role):
         return render(role)
 
-    panel.short_description = title
+    panel.short_description = label
     setattr(RoleAdmin, name, panel)
     RoleAdmin.panels = [*RoleAdmin.panels, (name, title, description)]
 

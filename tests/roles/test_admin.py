@@ -524,3 +524,9 @@ def test_adding_a_role_with_its_first_rows_in_one_save(admin_client):
     assert response.status_code == 302
     role = Role.objects.get(slug="model-risk-analyst")
     assert [skill.name for skill in role.skills.all()] == ["Validation"]
+
+
+def test_help_text_reaches_the_editor_as_written(admin_client):
+    role = factories.RoleFactory()
+    page = admin_client.get(change_url(role)).content.decode()
+    assert "The address of the page: /roles/&lt;slug&gt;/." in page
