@@ -83,7 +83,7 @@ def radar_description(page):
 def gap_items(page):
     """Skill names listed in the gap analysis, top-level entries only."""
     names = gap_analysis(page).locator("ul.resource-list > li > strong")
-    return [name.strip() for name in names.all_inner_texts()]
+    return [name.strip() for name in names.all_text_contents()]
 
 
 def quiz_question_prompt(page, seed):
