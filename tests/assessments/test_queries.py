@@ -110,3 +110,21 @@ def test_a_content_edit_is_seen_on_the_next_view(client):
     assert (
         "Renamed Criterion" in client.get(tr.role.get_absolute_url()).content.decode()
     )
+
+
+def test_cached_tool_content_holds_no_answer_key():
+    """The shared cache may be read by any app process: it never learns which
+    choice is right, nor the explanations that would give it away."""
+    import pickle
+
+    from assessments.selectors import role_tool_content
+
+    tr = build_tool_role(questions=1)
+    content = role_tool_content(tr.role)
+    question = tr.questions[0]
+    blob = pickle.dumps(content)
+    assert b"is_correct" not in blob
+    assert question.explanation.encode() not in blob
+    assert [c.text for c in content.questions[0].choices] == [
+        c.text for c in question.choices.all()
+    ]
