@@ -7,6 +7,8 @@ their text.
 
 import re
 
+from playwright.sync_api import expect
+
 ROLE_PATH = "/roles/ai-bias-mitigation-specialist/"
 
 
@@ -105,3 +107,45 @@ def wrong_choice(question):
 
 def phase_heading(phase):
     return f"Days {phase['start_day']}–{phase['end_day']}: {phase['name']}"
+
+
+def finish_every_tool(page, seed):
+    """Bring each tool to its finished state with the mouse, JavaScript on.
+
+    Ratings: all but the last criterion strengths, the last a gap; the first
+    skill below target raised to its target; the first background chosen; the
+    quiz answered right except for the first question.
+    """
+    tool = qualification_tool(page)
+    for criterion in seed.criteria[:-1]:
+        criterion_group(tool, criterion).get_by_label("Strength", exact=True).check()
+    criterion_group(tool, seed.criteria[-1]).get_by_label("Gap", exact=True).check()
+    tool.get_by_role("button", name="Save my ratings").click()
+    expect(qualification_tool(page).get_by_role("status")).to_contain_text("% ready")
+
+    raised = next(s for s in seed.skills if s["starting_rating"] < s["target_level"])
+    form = skills_form(page)
+    form.get_by_role("group", name=exact(raised["name"])).get_by_label(
+        str(raised["target_level"]), exact=True
+    ).check()
+    form.get_by_role("button", name="Update my ratings").click()
+    expect(gap_analysis(page)).not_to_contain_text(f"{raised['name']}:")
+
+    background = seed.backgrounds[0]
+    tool = sprint_tool(page)
+    tool.get_by_label(background["name"], exact=True).check()
+    tool.get_by_role("button", name="Show my plan").click()
+    expect(sprint_tool(page)).to_contain_text(f"Your plan: {background['name']}")
+
+    total = len(seed.questions)
+    for number in range(1, total + 1):
+        tool = quiz_tool(page)
+        expect(tool.locator("legend")).to_contain_text(f"Question {number} of {total}")
+        question = quiz_question_prompt(page, seed)
+        pick = wrong_choice(question) if number == 1 else correct_choice(question)
+        tool.get_by_label(pick["text"], exact=True).check()
+        tool.get_by_role("button", name="Submit answer").click()
+        expect(quiz_tool(page).get_by_role("status")).to_contain_text("Correct answer:")
+    expect(quiz_tool(page).get_by_role("status")).to_contain_text(
+        f"{total - 1}/{total}"
+    )
