@@ -77,6 +77,9 @@ class SprintBackgroundInline(OrderedTabularInline):
 
 
 class QuizQuestionInline(OrderedStackedInline):
+    # A question added here has no choices until they are added on its own
+    # screen; until then candidates cannot score it, and the question list
+    # says so in its "correct choice" column.
     model = QuizQuestion
     fields = [("prompt", "position"), "explanation"]
     show_change_link = True
