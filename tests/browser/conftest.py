@@ -325,6 +325,7 @@ def seed():
 
 @dataclass
 class SeedContent:
+    role_title: str
     criteria: list
     choices: list
     verdict_bands: list
@@ -363,6 +364,7 @@ class SeedContent:
             for question in of("assessments.quizquestion")
         ]
         return cls(
+            role_title=of("roles.role")[0]["title"],
             criteria=of("assessments.criterion"),
             choices=["Strength", "In progress", "Gap"],
             verdict_bands=of("assessments.verdictband"),
