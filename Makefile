@@ -62,7 +62,7 @@ bench: install
 	$(BIN)/python scripts/bench.py
 
 lighthouse: install
-	scripts/lighthouse.sh
+	$(BIN)/python scripts/lighthouse.py
 
 audit: install
 	$(BIN)/pip-audit --skip-editable --strict
