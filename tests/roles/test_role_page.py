@@ -16,7 +16,15 @@ from django.template import loader
 from django.test.utils import CaptureQueriesContext
 
 from certifications.models import Certification
-from roles.models import CareerStep, CommunityLink, DayTask, DemandSignal, Highlight
+from roles.models import (
+    CareerStep,
+    CommunityLink,
+    DayTask,
+    DemandSignal,
+    Highlight,
+    Role,
+)
+from roles.selectors import get_role_page
 from tests import factories
 from tests.conftest import SEED_SLUG
 
@@ -505,6 +513,41 @@ def test_query_count_does_not_grow_with_content(client):
     large_count, _ = count_queries(client, large.get_absolute_url())
 
     assert large_count == small_count
+
+
+@pytest.mark.django_db
+def test_get_role_page_loads_every_list_so_reading_them_costs_no_query(
+    django_assert_num_queries,
+):
+    role = build_role(rows=2)
+
+    page_role = get_role_page(slug=role.slug)
+
+    with django_assert_num_queries(0):
+        lists = [
+            page_role.category.name,
+            list(page_role.highlights.all()),
+            list(page_role.overview.all()),
+            list(page_role.tasks.all()),
+            list(page_role.sector_demand.all()),
+            list(page_role.demand_signals.all()),
+            [list(group.resources.all()) for group in page_role.resource_groups.all()],
+            list(page_role.career_steps.all()),
+            list(page_role.compensation.all()),
+            list(page_role.interview_questions.all()),
+            list(page_role.community_links.all()),
+            list(page_role.source_notes.all()),
+        ]
+    assert len(lists[3]) == 2
+    assert [len(resources) for resources in lists[6]] == [2, 2]
+
+
+@pytest.mark.django_db
+def test_get_role_page_refuses_unpublished_roles():
+    role = factories.RoleFactory(is_published=False)
+
+    with pytest.raises(Role.DoesNotExist):
+        get_role_page(slug=role.slug)
 
 
 @pytest.mark.django_db
