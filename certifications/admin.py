@@ -67,6 +67,16 @@ class RoleCertificationInline(SameRoleSkillsMixin, OrderedStackedInline):
     ordering = ["rank", "id"]
     verbose_name_plural = "ranked certifications"
 
+    def get_queryset(self, request):
+        # Each row's heading names its certification and its picker lists the
+        # chosen skills: fetch both with the rows.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("certification")
+            .prefetch_related("skills")
+        )
+
 
 class TimelineMilestoneInline(OrderedTabularInline):
     model = TimelineMilestone

@@ -7,7 +7,11 @@ would, with one deliberate change.
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -130,9 +134,6 @@ def test_every_change_page_opens(admin_client, seed_role, model, model_admin):
 
 
 def _request_for(client):
-    from django.contrib.auth import get_user_model
-    from django.test import RequestFactory
-
     request = RequestFactory().get("/")
     request.user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
     return request
@@ -530,3 +531,36 @@ def test_help_text_reaches_the_editor_as_written(admin_client):
     role = factories.RoleFactory()
     page = admin_client.get(change_url(role)).content.decode()
     assert "The address of the page: /roles/&lt;slug&gt;/." in page
+
+
+def _role_screen_queries(client, role):
+    client.get(change_url(role))  # session and content types are read once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(change_url(role)).status_code == 200
+    return len(queries)
+
+
+def test_role_screen_queries_do_not_grow_with_rows(admin_client):
+    role = factories.RoleFactory()
+    for factory in (
+        factories.DayTaskFactory,
+        factories.HighlightFactory,
+        factories.SkillFactory,
+        factories.CareerStepFactory,
+        factories.QuizQuestionFactory,
+    ):
+        factory(role=role)
+    ranking = factories.RoleCertificationFactory(role=role)
+    ranking.skills.add(role.skills.first())
+    few = _role_screen_queries(admin_client, role)
+
+    for factory in (
+        factories.DayTaskFactory,
+        factories.HighlightFactory,
+        factories.SkillFactory,
+        factories.CareerStepFactory,
+        factories.QuizQuestionFactory,
+    ):
+        factory.create_batch(9, role=role)
+
+    assert _role_screen_queries(admin_client, role) == few
