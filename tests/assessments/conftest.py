@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
+from factory.django import DjangoModelFactory
 
 from tests import factories
 
@@ -89,6 +90,21 @@ def build_tool_role(*, criteria=10, skills=3, questions=5, correct_index=1):
         wrong,
         quiz_bands,
     )
+
+
+@pytest.fixture(autouse=True)
+def reset_factory_sequences():
+    """Rewind factory sequences after each test here.
+
+    These tests build hundreds of sprint phases, bands and certifications; the
+    factories' sequences feed small-integer columns (start day, rank, minimum
+    score), and on PostgreSQL an ever-growing sequence overflows them in
+    whichever test happens to run later.
+    """
+    yield
+    for value in vars(factories).values():
+        if isinstance(value, type) and issubclass(value, DjangoModelFactory):
+            value.reset_sequence(force=True)
 
 
 @pytest.fixture
