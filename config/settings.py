@@ -102,8 +102,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After WhiteNoise, which serves its own precompressed static files.
-    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "config.throttle.ToolRateLimitMiddleware",
@@ -113,6 +111,16 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
+
+# Pages are compressed by the app unless the proxy in front already does it
+# (DJANGO_GZIP=false). Placed after WhiteNoise, which serves its own
+# precompressed static files. Django's GZipMiddleware pads each response with
+# random bytes against BREACH, and CSRF tokens are masked per response.
+if env_bool("DJANGO_GZIP", True):
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "django.middleware.gzip.GZipMiddleware",
+    )
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
