@@ -125,8 +125,14 @@ def test_every_changelist_and_add_page_opens(admin_client, model, model_admin):
 
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=REGISTERED_IDS)
-def test_every_change_page_opens(admin_client, seed_role, model, model_admin):
-    factories.QuizAnswerFactory(attempt__role=seed_role)
+def test_every_change_page_opens(admin_client, model, model_admin):
+    answer = factories.QuizAnswerFactory()
+    role = answer.attempt.role
+    factories.LearningResourceFactory(group__role=role)
+    factories.CertificationLinkFactory(certification__name="Linked")
+    factories.RoleCertificationFactory(role=role)
+    factories.SprintTaskFactory(phase__background__role=role)
+    factories.CriterionRatingFactory(candidate=answer.attempt.candidate)
     Group.objects.create(name="Editors")
     obj = model.objects.first()
     assert obj is not None
