@@ -30,6 +30,10 @@ class ToolError(Exception):
 
 
 def _candidate_or_new(candidate):
+    # Known shortcoming: two first posts racing from one brand-new browser (no
+    # candidate yet) create two candidates; the session keeps the later one and
+    # the other's single save is orphaned. Harmless, but it is counted in the
+    # admin's usage figures.
     return candidate if candidate is not None else Candidate.objects.create()
 
 
