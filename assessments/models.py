@@ -52,7 +52,7 @@ class VerdictBand(OrderedItem):
             models.CheckConstraint(
                 condition=Q(min_percent__lte=100),
                 name="verdict_band_min_at_most_100",
-                violation_error_message="A band cannot start above 100%.",
+                violation_error_message="A band cannot start above 100%%.",
             ),
         ]
 

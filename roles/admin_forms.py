@@ -15,17 +15,8 @@ def constraint_message(model, name):
     """The editor-facing message of the model's constraint called ``name``."""
     for constraint in model._meta.constraints:
         if constraint.name == name:
-            return _message_of(constraint)
+            return constraint.get_violation_error_message()
     raise LookupError(f"{model.__name__} has no constraint named {name!r}.")
-
-
-def _message_of(constraint):
-    try:
-        return constraint.get_violation_error_message()
-    except (ValueError, TypeError, KeyError):
-        # Django fills in "%(name)s" with the %-operator, so a message with a
-        # bare "%" (such as "100%") cannot be formatted; it is shown as written.
-        return constraint.violation_error_message
 
 
 class ConstraintMessageForm(forms.ModelForm):
@@ -74,7 +65,7 @@ class ConstraintMessageFormSet(forms.BaseInlineFormSet):
     def get_unique_error_message(self, unique_check):
         for constraint in self._unique_constraints():
             if set(constraint.fields) == set(unique_check):
-                return _message_of(constraint)
+                return constraint.get_violation_error_message()
         return super().get_unique_error_message(unique_check)
 
     def clean(self):

@@ -31,12 +31,6 @@ def test_a_verdict_band_above_100_is_refused_by_validation():
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="The constraint's message contains a bare '%', which Django's "
-    "%-formatting of violation messages rejects; it needs '100%%'.",
-)
 def test_the_verdict_band_constraint_gives_its_own_message():
     band = factories.VerdictBandFactory.build(
         role=factories.RoleFactory(), min_percent=101
