@@ -14,6 +14,11 @@ from assessments import models as assessments
 from certifications import models as certifications
 from roles import models as roles
 
+# Small-integer columns (ranks, months, scores, days) hold at most 32767 on
+# PostgreSQL; sequences wrap well below that so a long test run never overflows.
+# They must only be unique per parent row, which a wrap this large preserves.
+SMALL_SEQUENCE = 30_000
+
 # --- Roles --------------------------------------------------------------------
 
 
@@ -243,7 +248,7 @@ class RoleCertificationFactory(DjangoModelFactory):
 
     role = factory.SubFactory(RoleFactory)
     certification = factory.SubFactory(CertificationFactory)
-    rank = factory.Sequence(lambda n: n + 1)
+    rank = factory.Sequence(lambda n: n % SMALL_SEQUENCE + 1)
     tier = certifications.RoleCertification.Tier.ESSENTIAL
     position = factory.Sequence(lambda n: n)
 
@@ -258,7 +263,7 @@ class TimelineMilestoneFactory(DjangoModelFactory):
         model = certifications.TimelineMilestone
 
     role = factory.SubFactory(RoleFactory)
-    month = factory.Sequence(lambda n: n)
+    month = factory.Sequence(lambda n: n % SMALL_SEQUENCE)
     title = factory.Sequence(lambda n: f"Milestone {n}")
     detail = "Study: 10h"
     position = factory.Sequence(lambda n: n)
@@ -302,7 +307,7 @@ class SprintPhaseFactory(DjangoModelFactory):
         model = assessments.SprintPhase
 
     background = factory.SubFactory(SprintBackgroundFactory)
-    start_day = factory.Sequence(lambda n: n * 30 + 1)
+    start_day = factory.Sequence(lambda n: n % 1000 * 30 + 1)
     end_day = factory.LazyAttribute(lambda phase: phase.start_day + 29)
     name = factory.Sequence(lambda n: f"Phase {n}")
     title = factory.Sequence(lambda n: f"Phase title {n}")
@@ -344,7 +349,7 @@ class QuizResultBandFactory(DjangoModelFactory):
         model = assessments.QuizResultBand
 
     role = factory.SubFactory(RoleFactory)
-    min_score = factory.Sequence(lambda n: n)
+    min_score = factory.Sequence(lambda n: n % SMALL_SEQUENCE)
     message = factory.Sequence(lambda n: f"Result message {n}")
 
 
