@@ -20,6 +20,7 @@ from tests.browser.tools import (
     quiz_question_prompt,
     quiz_tool,
     sprint_tool,
+    swapped,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
@@ -94,6 +95,11 @@ def assert_focus_in_swapped_tool(page, tool_id):
     assert info["visible"], f"focus is not visible after the swap: {info}"
 
 
+def press_enter_for_swap(page, tool_id):
+    with swapped(page, tool_id):
+        page.keyboard.press("Enter")
+
+
 def choose_in_group(page, label):
     """Move through the focused radio group with the arrow keys until ``label``."""
     for _ in range(10):
@@ -125,7 +131,7 @@ def test_qualification_checker_by_keyboard(page, seed):
     page.keyboard.press("Shift+Tab")
     assert focused(page)["checked"]
     tab_to(page, button("Save my ratings"))
-    page.keyboard.press("Enter")
+    press_enter_for_swap(page, "qualification-checker")
 
     tool = qualification_tool(page)
     expect(tool.get_by_role("status")).to_contain_text("100% ready")
@@ -142,7 +148,7 @@ def test_skills_self_assessment_by_keyboard(page, seed):
     assert info["label"] == str(raised["starting_rating"])
     choose_in_group(page, str(raised["target_level"]))
     tab_to(page, button("Update my ratings"))
-    page.keyboard.press("Enter")
+    press_enter_for_swap(page, "skills-assessment")
 
     expect(page.get_by_role("region", name="Gap Analysis")).not_to_contain_text(
         f"{raised['name']}:"
@@ -155,7 +161,7 @@ def test_sprint_plan_builder_by_keyboard(page, seed):
         tab_to(page, radio_in("Step 1"), selector="#sprint-plan")
         choose_in_group(page, background["name"])
         tab_to(page, button("Show my plan"))
-        page.keyboard.press("Enter")
+        press_enter_for_swap(page, "sprint-plan")
         expect(sprint_tool(page).get_by_role("heading", level=4)).to_have_text(
             f"Your plan: {background['name']}"
         )
@@ -178,13 +184,13 @@ def test_knowledge_check_by_keyboard(page, seed):
         tab_to(page, radio_in("Question"), selector="#knowledge-check")
         choose_in_group(page, correct_choice(question)["text"])
         tab_to(page, button("Submit answer"))
-        page.keyboard.press("Enter")
+        press_enter_for_swap(page, "knowledge-check")
         expect(quiz_tool(page).get_by_role("status")).to_contain_text("Correct!")
         assert_focus_in_swapped_tool(page, "knowledge-check")
 
     expect(quiz_tool(page).get_by_role("status")).to_contain_text(f"{total}/{total}")
     tab_to(page, button("Retake the knowledge check"))
-    page.keyboard.press("Enter")
+    press_enter_for_swap(page, "knowledge-check")
     expect(quiz_tool(page).locator("legend")).to_contain_text(f"Question 1 of {total}")
     assert_focus_in_swapped_tool(page, "knowledge-check")
 

@@ -29,6 +29,7 @@ from tests.browser.tools import (
     sprint_tool,
     starting,
     status_text,
+    swapped,
     wrong_choice,
 )
 
@@ -48,7 +49,10 @@ def submit(visit, tool, button_name, tool_id):
     """Press the tool's button as a person would and wait for the answer."""
     page = visit.page
     if visit.javascript:
-        with page.expect_response(re.compile(r"/tools/")) as answer:
+        with (
+            swapped(page, tool_id),
+            page.expect_response(re.compile(r"/tools/")) as answer,
+        ):
             tool.get_by_role("button", name=button_name).click()
         assert answer.value.status == 200
         assert answer.value.request.headers.get("hx-request") == "true"

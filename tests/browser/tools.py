@@ -6,6 +6,7 @@ their text.
 """
 
 import re
+from contextlib import contextmanager
 
 from playwright.sync_api import expect
 
@@ -120,7 +121,8 @@ def finish_every_tool(page, seed):
     for criterion in seed.criteria[:-1]:
         criterion_group(tool, criterion).get_by_label("Strength", exact=True).check()
     criterion_group(tool, seed.criteria[-1]).get_by_label("Gap", exact=True).check()
-    tool.get_by_role("button", name="Save my ratings").click()
+    with swapped(page, "qualification-checker"):
+        tool.get_by_role("button", name="Save my ratings").click()
     expect(qualification_tool(page).get_by_role("status")).to_contain_text("% ready")
 
     raised = next(s for s in seed.skills if s["starting_rating"] < s["target_level"])
@@ -128,13 +130,15 @@ def finish_every_tool(page, seed):
     form.get_by_role("group", name=exact(raised["name"])).get_by_label(
         str(raised["target_level"]), exact=True
     ).check()
-    form.get_by_role("button", name="Update my ratings").click()
+    with swapped(page, "skills-assessment"):
+        form.get_by_role("button", name="Update my ratings").click()
     expect(gap_analysis(page)).not_to_contain_text(f"{raised['name']}:")
 
     background = seed.backgrounds[0]
     tool = sprint_tool(page)
     tool.get_by_label(background["name"], exact=True).check()
-    tool.get_by_role("button", name="Show my plan").click()
+    with swapped(page, "sprint-plan"):
+        tool.get_by_role("button", name="Show my plan").click()
     expect(sprint_tool(page)).to_contain_text(f"Your plan: {background['name']}")
 
     total = len(seed.questions)
@@ -144,8 +148,44 @@ def finish_every_tool(page, seed):
         question = quiz_question_prompt(page, seed)
         pick = wrong_choice(question) if number == 1 else correct_choice(question)
         tool.get_by_label(pick["text"], exact=True).check()
-        tool.get_by_role("button", name="Submit answer").click()
+        with swapped(page, "knowledge-check"):
+            tool.get_by_role("button", name="Submit answer").click()
         expect(quiz_tool(page).get_by_role("status")).to_contain_text("Correct answer:")
     expect(quiz_tool(page).get_by_role("status")).to_contain_text(
         f"{total - 1}/{total}"
+    )
+
+
+@contextmanager
+def swapped(page, tool_id):
+    """Wait, after the body runs, until htmx has replaced the tool with new markup.
+
+    Text checks alone can pass on the old markup (a second "Correct!" reads
+    like the first), so the old element is tagged first and the wait lasts
+    until an untagged element has taken its place and htmx has settled it.
+    """
+    page.evaluate(
+        "(id) => { document.getElementById(id).replacedBySwap = false; }", tool_id
+    )
+    page.evaluate(
+        """(id) => {
+          window.settledTools = window.settledTools || [];
+          if (!window.settledToolsListening) {
+            window.settledToolsListening = true;
+            document.addEventListener("htmx:afterSettle", (event) => {
+              window.settledTools.push(event.target.id);
+            });
+          }
+          window.settledTools = window.settledTools.filter((seen) => seen !== id);
+        }""",
+        tool_id,
+    )
+    yield
+    page.wait_for_function(
+        """(id) => {
+          const tool = document.getElementById(id);
+          return tool !== null && tool.replacedBySwap === undefined
+            && window.settledTools.includes(id);
+        }""",
+        arg=tool_id,
     )
