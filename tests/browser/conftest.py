@@ -257,7 +257,7 @@ class Visit:
         ]
 
 
-def _open_visit(browser, site, *, javascript, viewport=None):
+def start_visit(browser, site, *, javascript, viewport=None):
     context = browser.new_context(
         java_script_enabled=javascript,
         base_url=site.base_url,
@@ -294,7 +294,7 @@ def new_visit(browser, live_site):
     visits = []
 
     def open_visit(*, javascript=True, viewport=None):
-        visit = _open_visit(
+        visit = start_visit(
             browser, live_site, javascript=javascript, viewport=viewport
         )
         visits.append(visit)
