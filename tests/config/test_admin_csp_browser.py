@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.config.conftest import EDITOR, _server
+from tests.config.conftest import EDITOR, ROLE_PATH, _server
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -69,4 +69,19 @@ def test_admin_pages_run_under_the_csp_without_violations(admin_server, page):
     # The admin's own scripts ran: they add an "Add another" row to each inline.
     assert page.evaluate("typeof django.jQuery") == "function"
     assert page.locator(".add-row").count() > 0
+    assert violations == []
+
+
+def test_the_role_page_runs_under_the_csp_without_violations(admin_server, page):
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.goto(admin_server.base_url + ROLE_PATH)
+    assert page.evaluate("typeof htmx") == "object"
     assert violations == []
