@@ -3,8 +3,11 @@
 GUNICORN_BIND     address to listen on (default 127.0.0.1:8000; the load balancer
                   or reverse proxy in front terminates TLS)
 WEB_CONCURRENCY   worker processes (default 2 x cores + 1)
-GUNICORN_WORKER_CLASS  "sync" (default) or "gthread"; sync measured faster for
-                  these short requests, see docs/deploy.md
+GUNICORN_WORKER_CLASS  "sync" (default) or "gthread". Compared with
+                  ``make bench --compare-workers`` on a busy two-core machine,
+                  neither was clearly faster (gthread slightly ahead, within
+                  the run-to-run noise); sync stays the default as the simpler
+                  one. Measure again on the production hardware.
 GUNICORN_THREADS  threads per gthread worker (default 4)
 GUNICORN_TIMEOUT  seconds before a stuck worker is killed and replaced (default 30)
 """
