@@ -96,6 +96,9 @@ def skills(role, content, state, *, error=None):
         "id": TOOL_IDS["skills"],
         "rows": rows,
         "gaps": [row for row in rows if row["gap"] > 0],
+        # Unrated skills count at their starting rating; a summary must not
+        # report those as the candidate's own gaps.
+        "rated": any(skill.id in state.skill_levels for skill in content.skills),
         "levels": [level for level, _label in _LEVELS],
         "radar": radar.radar_svg(
             [

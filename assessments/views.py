@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_http_methods
 
 from assessments import forms, panels, selectors, services
 from assessments.models import Candidate
@@ -178,19 +179,49 @@ def quiz_retake(request, role):
     return _saved(request, role, "quiz", candidate)
 
 
-def private_link(request, token):
-    """Reopen a candidate's saved results in this browser.
+def _has_state(candidate):
+    return candidate is not None and bool(selectors.candidate_role_ids(candidate))
 
-    The token becomes this browser's candidate, replacing any other. The page is
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def private_link(request, token):
+    """A candidate's saved results, read-only; a POST takes them into this browser.
+
+    Opening the link never changes which candidate this browser holds: a link
+    someone sent, or a navigation from another site, must not swap out the
+    visitor's own results. Switching is a CSRF-protected form post. The page is
     the candidate's alone: never indexed, never stored by any cache.
     """
     if len(token) > 64:
         raise Http404("No saved results at this address.")
     candidate = get_object_or_404(Candidate, token=token)
-    if request.session.get(selectors.SESSION_KEY) != candidate.token:
-        # A new session key too: the browser takes on another candidate's identity.
-        request.session.cycle_key()
-        request.session[selectors.SESSION_KEY] = candidate.token
+    current_token = request.session.get(selectors.SESSION_KEY)
+    if request.method == "POST":
+        if current_token != candidate.token:
+            # A new session key too: the browser takes on another candidate's
+            # identity.
+            request.session.cycle_key()
+            request.session[selectors.SESSION_KEY] = candidate.token
+        response = _redirect_303(request.path)
+    else:
+        holds_this = current_token == candidate.token
+        current = None if holds_this else selectors.candidate_from_session(request)
+        response = render(
+            request,
+            "assessments/private_link.html",
+            {
+                "summaries": _summaries(candidate),
+                "token": candidate.token,
+                "holds_this": holds_this,
+                "replaces_other": _has_state(current),
+            },
+        )
+    response["X-Robots-Tag"] = "noindex"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _summaries(candidate):
     roles = Role.objects.published().filter(
         pk__in=selectors.candidate_role_ids(candidate)
     )
@@ -209,11 +240,4 @@ def private_link(request, token):
                 "state": state,
             }
         )
-    response = render(
-        request,
-        "assessments/private_link.html",
-        {"summaries": summaries, "token": candidate.token},
-    )
-    response["X-Robots-Tag"] = "noindex"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return summaries
