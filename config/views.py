@@ -78,3 +78,27 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return _static_page("500.html", 500, "Something went wrong")
+
+
+CSRF_FAILURE_MESSAGE = (
+    "Your session expired or this form was open too long. "
+    "Reload the page and try again."
+)
+
+
+def csrf_failure(request, reason=""):
+    """403 for a form post whose CSRF check failed, in words a visitor can act on.
+
+    An htmx request gets a short fragment the page shows inside the tool; a
+    plain post gets a whole page. Neither touches the database.
+    """
+    if request.headers.get("HX-Request") == "true":
+        return render(
+            request,
+            "_403_csrf_fragment.html",
+            {"message": CSRF_FAILURE_MESSAGE},
+            status=403,
+        )
+    return render(
+        request, "403_csrf.html", {"message": CSRF_FAILURE_MESSAGE}, status=403
+    )
