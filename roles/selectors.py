@@ -55,6 +55,21 @@ def get_published_role(*, slug):
     return Role.objects.published().select_related("category").get(slug=slug)
 
 
+def get_published_revision(*, slug):
+    """``(content_revision, category name)`` of the published role with this slug,
+    or ``None`` (one query, no model instance built).
+
+    The hot path of the role page: enough to find the cached page, which is keyed
+    by both values.
+    """
+    return (
+        Role.objects.published()
+        .filter(slug=slug)
+        .values_list("content_revision", "category__name")
+        .first()
+    )
+
+
 def get_role_page(*, slug):
     """The published role with every list of its page loaded (a fixed number of
     queries). Raises ``Role.DoesNotExist`` for an unknown or unpublished slug."""

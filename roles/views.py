@@ -2,8 +2,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from roles import selectors
+from roles import page_cache, selectors
 from roles.models import Role
+
+ROLE_PAGE_TEMPLATE = "roles/role_page.html"
 
 
 def catalogue(request):
@@ -23,15 +25,29 @@ def render_role_page(request, role, *, status=200, extra_context=None):
     inside its cached fragments, so a warm cache skips those queries entirely.
     """
     context = {"role": role, **(extra_context or {})}
-    response = render(request, "roles/role_page.html", context, status=status)
+    response = render(request, ROLE_PAGE_TEMPLATE, context, status=status)
     if getattr(request, "private_response", False):
         patch_cache_control(response, private=True)
     return response
 
 
 def role_detail(request, slug):
+    if page_cache.serves_shared_copy(request):
+        # The hot path: one small query finds the shared copy of the page.
+        found = selectors.get_published_revision(slug=slug)
+        if found is None:
+            raise Http404("No published role at this address.")
+        key = page_cache.page_key(slug, *found)
+        page = page_cache.cached_page(key)
+        if page is None:
+            role = _published_role_or_404(slug)
+            page = page_cache.store_page(key, request, role, ROLE_PAGE_TEMPLATE)
+        return page_cache.page_response(request, page)
+    return render_role_page(request, _published_role_or_404(slug))
+
+
+def _published_role_or_404(slug):
     try:
-        role = selectors.get_published_role(slug=slug)
+        return selectors.get_published_role(slug=slug)
     except Role.DoesNotExist:
         raise Http404("No published role at this address.") from None
-    return render_role_page(request, role)

@@ -11,9 +11,13 @@ SEED_SLUG = "ai-bias-mitigation-specialist"
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no cached page parts, no throttle counts."""
+    from roles.page_cache import forget_local_pages
+
     cache.clear()
+    forget_local_pages()
     yield
     cache.clear()
+    forget_local_pages()
 
 
 @pytest.fixture
