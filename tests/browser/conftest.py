@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def _free_port():
     raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
-def _server_env(workdir, port):
+def _server_env(workdir, port, *, tool_rate_limit="1000000"):
     # Nothing of the test run's own configuration (a PostgreSQL DATABASE_URL, a
     # Redis db of another suite) may leak into the server.
     env = {
@@ -106,7 +107,7 @@ def _server_env(workdir, port):
         SQLITE_PATH=str(workdir / "site.sqlite3"),
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         # Every walk posts from the same address, faster than any person would.
-        TOOL_RATE_LIMIT="1000000",
+        TOOL_RATE_LIMIT=tool_rate_limit,
         GUNICORN_BIND=f"127.0.0.1:{port}",
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
@@ -151,12 +152,11 @@ class LiveSite:
         return "\n".join(text.splitlines()[-lines:])
 
 
-@pytest.fixture(scope="package")
-def live_site():
-    """The site on 127.0.0.1, production settings, the seed role loaded."""
+@contextmanager
+def _running_site(**env_options):
     workdir = Path(tempfile.mkdtemp(prefix="careers-browser-"))
     port = _free_port()
-    env = _server_env(workdir, port)
+    env = _server_env(workdir, port, **env_options)
     _manage(env, "migrate", "--noinput")
     _manage(env, "loaddata", str(FIXTURE))
     _manage(env, "collectstatic", "--noinput")
@@ -183,6 +183,23 @@ def live_site():
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="package")
+def live_site():
+    """The site on 127.0.0.1, production settings, the seed role loaded."""
+    with _running_site() as site:
+        yield site
+
+
+THROTTLED_RATE_LIMIT = 3
+
+
+@pytest.fixture(scope="module")
+def throttled_site():
+    """A second live site whose tools take only a few posts a minute."""
+    with _running_site(tool_rate_limit=str(THROTTLED_RATE_LIMIT)) as site:
+        yield site
 
 
 def _wait_until_answering(site, process, timeout=30):
