@@ -97,6 +97,13 @@ STALE_ATTEMPT = (
     "This knowledge check was restarted in another tab or window. "
     "Reload the page to continue with the current attempt."
 )
+ANSWERED_ELSEWHERE = (
+    "This question was already answered in another tab or window. Reload to continue."
+)
+UNFINISHED_RETAKE = (
+    "This knowledge check is not finished yet: answer every question before "
+    "retaking it."
+)
 
 
 def _live_attempt(candidate, role, attempt_id):
@@ -137,8 +144,10 @@ def answer_question(candidate, role, content, *, attempt_id, question_id, choice
             if candidate is not None:
                 # Serialise first answers of one candidate (two tabs) on their row.
                 Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
+                # Another tab of this browser answered first and so started the
+                # attempt; nothing was restarted.
                 if selectors.latest_attempt_id(candidate, role) is not None:
-                    raise ToolError(STALE_ATTEMPT, status=409)
+                    raise ToolError(ANSWERED_ELSEWHERE, status=409)
             candidate = _candidate_or_new(candidate)
             attempt_id = QuizAttempt.objects.create(candidate=candidate, role=role).pk
         else:
@@ -190,12 +199,17 @@ def retake_quiz(candidate, role, *, attempt_id):
     """Start a new attempt, if ``attempt_id`` is still the newest one.
 
     Posting the old attempt's id twice (a double click, a second tab) starts one
-    new attempt, not two: the second post finds its attempt stale.
+    new attempt, not two: the second post finds its attempt stale. Only a
+    finished attempt can be retaken, as the page offers the retake only then.
     """
     with transaction.atomic():
         if candidate is not None:
             Candidate.objects.select_for_update().filter(pk=candidate.pk).first()
         _live_attempt(candidate, role, attempt_id)
+        if not QuizAttempt.objects.filter(
+            pk=attempt_id, finished_at__isnull=False
+        ).exists():
+            raise ToolError(UNFINISHED_RETAKE, status=409)
         new_id = QuizAttempt.objects.create(candidate=candidate, role=role).pk
         _touch(candidate)
     return candidate, new_id

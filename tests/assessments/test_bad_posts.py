@@ -269,11 +269,12 @@ CASES = [
         "question 2 comes next",
     ),
     (
+        # A second tab opened before the first answer posts without an attempt.
         "quiz: new attempt while one is live",
         "quiz/answer",
         lambda w: {"question": q(w, 0).id, "choice": choice_for(w, 0)},
         409,
-        "restarted in another tab",
+        "already answered in another tab or window",
     ),
     ("retake: missing attempt", "quiz/retake", lambda w: {}, 400, "missing the attempt"),
     ("retake: non-number", "quiz/retake", lambda w: {"attempt": "x"}, 400, "must be a number"),
@@ -283,6 +284,13 @@ CASES = [
         lambda w: {"attempt": w.old_attempt.id},
         409,
         "restarted in another tab",
+    ),
+    (
+        "retake: unfinished attempt",
+        "quiz/retake",
+        lambda w: {"attempt": w.attempt.id},
+        409,
+        "not finished yet",
     ),
     (
         "retake: another candidate's attempt",

@@ -123,3 +123,31 @@ def _quiz_section(html):
     start = html.index('id="knowledge-check"')
     end = html.index("</section>", start)
     return html[start:end]
+
+
+def test_second_tab_answering_after_the_first_is_told_it_was_answered_elsewhere(
+    client, tool_role
+):
+    q1 = tool_role.questions[0]
+    # Both tabs were opened before any answer: neither form carries an attempt.
+    answer(client, tool_role, q1, tool_role.correct[q1.id], hx=True)
+    response = answer(client, tool_role, q1, tool_role.wrong[q1.id], hx=True)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "This question was already answered in another tab or window." in html
+    assert "restarted" not in html
+    assert QuizAttempt.objects.count() == 1
+    assert QuizAnswer.objects.get().choice == tool_role.correct[q1.id]
+
+
+def test_retake_of_an_unfinished_attempt_is_refused(client, tool_role):
+    q1 = tool_role.questions[0]
+    answer(client, tool_role, q1, tool_role.correct[q1.id])
+    attempt = QuizAttempt.objects.get()
+    response = client.post(tool_role.url("quiz/retake"), {"attempt": attempt.id}, **HX)
+    assert response.status_code == 409
+    assert "not finished yet" in response.content.decode()
+    assert QuizAttempt.objects.count() == 1
+    html = client.get(tool_role.role.get_absolute_url()).content.decode()
+    assert "Retake the knowledge check" not in html
+    assert "Question 2 of 5" in html
