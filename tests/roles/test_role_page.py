@@ -340,11 +340,61 @@ def test_reality_checks_and_career_step_details_expand_without_javascript(
 ):
     markup = client.get(SEED_URL).content.decode()
 
-    assert markup.count("<summary>Reality check</summary>") == 12
-    steps = re.findall(r'<li class="step">\s*<details>(.*?)</details>', markup, re.S)
-    assert len(steps) == 9
-    assert all("Salary Shift" in step and "Bridge Skill" in step for step in steps)
+    reality_checks = re.findall(
+        r'<details class="reality-check">\s*<summary>(.*?)</summary>', markup, re.S
+    )
+    assert len(reality_checks) == 12
+    details = re.findall(
+        r'<details class="step-detail">\s*<summary>(.*?)</summary>(.*?)</details>',
+        markup,
+        re.S,
+    )
+    headings = [
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", s)).split()) for s, _ in details
+    ]
+    assert headings[:2] == ["FEEDER Data Scientist", "FEEDER ML Engineer"]
+    assert headings[5:] == [
+        "ADVANCEMENT Senior AI Ethics Specialist",
+        "ADVANCEMENT Director of AI Ethics",
+        "ADVANCEMENT VP of Responsible AI",
+        "ADVANCEMENT Chief AI Ethics Officer / AI Governance Consultant",
+    ]
+    assert all(
+        "Salary Shift" in body and "Timeline" in body and "Bridge Skill" in body
+        for _, body in details
+    )
     assert markup.count("<summary>Model answer</summary>") == 5
+
+
+def test_every_step_on_the_career_map_links_to_its_details(client, seed_role):
+    markup = client.get(SEED_URL).content.decode()
+
+    targets = re.findall(r'<a class="step-title" href="#([^"]+)">', markup)
+    assert len(targets) == 9
+    detail_ids = re.findall(
+        r'<details class="step-detail">\s*<summary>.*?</summary>\s*<div id="([^"]+)">',
+        markup,
+        re.S,
+    )
+    assert targets == detail_ids
+
+
+def test_certification_table_ends_with_a_legend_of_every_roi_tier(client, seed_role):
+    markup = client.get(SEED_URL).content.decode()
+
+    after_table = markup[markup.index("</table>") :]
+    legend = re.search(r'<ul class="tier-legend"[^>]*>(.*?)</ul>', after_table, re.S)
+    labels = re.findall(r"<span[^>]*>([^<]+)</span>", legend.group(1))
+    assert labels == ["Essential", "High Priority", "Recommended", "Complementary"]
+
+
+def test_call_to_action_without_a_link_is_a_plain_note(client, seed_role):
+    markup = client.get(SEED_URL).content.decode()
+
+    note = re.search(r'<aside class="cta-note"[^>]*>(.*?)</aside>', markup, re.S)
+    assert "Ready to Start Your Transition?" in note.group(1)
+    assert "<a " not in note.group(1)
+    assert "<button" not in note.group(1)
 
 
 # --- Unknown and unpublished roles ---------------------------------------------
