@@ -32,7 +32,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 loaddata: migrate
-	$(BIN)/python manage.py loaddata $(FIXTURES)
+	$(BIN)/python manage.py seed_content $(FIXTURES)
 
 run: loaddata
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -65,7 +65,7 @@ lighthouse: install
 	$(BIN)/python scripts/lighthouse.py
 
 audit: install
-	$(BIN)/pip-audit --skip-editable --strict
+	$(BIN)/python scripts/audit.py $(AUDIT_FLAGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
