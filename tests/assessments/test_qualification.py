@@ -21,8 +21,28 @@ def test_new_visitor_sees_nothing_assessed_and_no_candidate_is_created(
 ):
     response = client.get(tool_role.role.get_absolute_url())
     assert response.status_code == 200
-    assert "0 / 10 assessed" in response.content.decode()
+    html = response.content.decode()
+    assert "0 / 10 assessed" in html
     assert Candidate.objects.count() == 0
+
+
+def test_readiness_widget_shows_from_the_start_with_live_counts(client, tool_role):
+    html = client.get(tool_role.role.get_absolute_url()).content.decode()
+    assert "Complete all 10 to see your readiness score." in html
+    assert "<strong>—</strong> QUALIFIED" in html
+    assert "<dt>Strengths</dt><dd>0</dd>" in html
+    assert "<dt>In Progress</dt><dd>0</dd>" in html
+    assert "<dt>Gaps</dt><dd>0</dd>" in html
+
+    response = client.post(
+        tool_role.url("qualification"), ratings(tool_role, strengths=2, gaps=1), **HX
+    )
+    html = response.content.decode()
+    # No percentage until every criterion is rated; the counts follow each save.
+    assert "<strong>—</strong> QUALIFIED" in html
+    assert "3 / 10 assessed" in html
+    assert "<dt>Strengths</dt><dd>2</dd>" in html
+    assert "<dt>Gaps</dt><dd>1</dd>" in html
 
 
 def test_plain_post_redirects_303_back_to_the_tool(client, tool_role):
@@ -61,7 +81,7 @@ def test_all_rated_shows_readiness_counts_and_verdict_band(client, tool_role):
         **HX,
     )
     html = response.content.decode()
-    assert "<strong>65%</strong> ready" in html
+    assert "<strong>65%</strong> QUALIFIED" in html
     assert "Getting Close" in html
     assert "Ready To Apply" not in html
     assert "<dt>Strengths</dt><dd>5</dd>" in html
@@ -78,7 +98,7 @@ def test_a_half_percent_rounds_up_on_the_page(client, db):
     response = client.post(
         tr.url("qualification"), ratings(tr, in_progress=1, gaps=3), **HX
     )
-    assert "<strong>13%</strong> ready" in response.content.decode()
+    assert "<strong>13%</strong> QUALIFIED" in response.content.decode()
 
 
 def test_ratings_can_be_changed_and_unposted_ones_are_kept(client, tool_role):
@@ -88,7 +108,7 @@ def test_ratings_can_be_changed_and_unposted_ones_are_kept(client, tool_role):
         tool_role.url("qualification"), {f"criterion_{first.id}": "strength"}, **HX
     )
     html = response.content.decode()
-    assert "<strong>10%</strong> ready" in html  # 1 strength of 10
+    assert "<strong>10%</strong> QUALIFIED" in html  # 1 strength of 10
     assert "<dt>Gaps</dt><dd>9</dd>" in html
     assert CriterionRating.objects.count() == 10
     assert CriterionRating.objects.get(criterion=first).rating == "strength"
@@ -98,7 +118,7 @@ def test_ratings_survive_into_the_next_page_view(client, tool_role):
     client.post(tool_role.url("qualification"), ratings(tool_role, strengths=10))
     page = client.get(tool_role.role.get_absolute_url())
     html = page.content.decode()
-    assert "<strong>100%</strong> ready" in html
+    assert "<strong>100%</strong> QUALIFIED" in html
     assert "Ready To Apply" in html
     assert "private" in page["Cache-Control"]
     first = tool_role.criteria[0]

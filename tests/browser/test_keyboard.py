@@ -134,7 +134,7 @@ def test_qualification_checker_by_keyboard(page, seed):
     press_enter_for_swap(page, "qualification-checker")
 
     tool = qualification_tool(page)
-    expect(tool.get_by_role("status")).to_contain_text("100% ready")
+    expect(tool.get_by_role("status")).to_contain_text("100% QUALIFIED")
     assert_focus_in_swapped_tool(page, "qualification-checker")
 
 

@@ -86,7 +86,7 @@ def test_qualification_checker_scores_ten_ratings(visit, seed):
         criterion_group(tool, criterion).get_by_label(rating, exact=True).check()
     submit(visit, tool, "Save my ratings", "qualification-checker")
     tool = qualification_tool(page)
-    expect(tool.get_by_role("status")).to_contain_text("60% ready")
+    expect(tool.get_by_role("status")).to_contain_text("60% QUALIFIED")
     band = seed.verdict_for(60)
     assert "assessed" not in status_text(tool)
     assert fact(tool, "Strengths") == "5"
