@@ -11,12 +11,15 @@ import hashlib
 import ipaddress
 import logging
 import time
+import unicodedata
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 
 logger = logging.getLogger(__name__)
 
@@ -75,24 +78,68 @@ def _increment(key, timeout):
 # --- Admin login lockout -----------------------------------------------------
 
 
+def lockout_username(raw):
+    """The username as the sign-in form and the user model will resolve it.
+
+    The form strips surrounding whitespace and the user model NFKC-normalizes
+    (so full-width letters match their plain forms); counting under the raw text
+    would give every such variant fresh attempts at the same account. Case is
+    folded as well: a lockout keyed more broadly than the account lookup only
+    ever locks more, never less.
+    """
+    return unicodedata.normalize("NFKC", raw.strip()).strip().casefold()
+
+
 def _login_keys(request):
-    username = request.POST.get("username", "")[:150].casefold()
+    username = lockout_username(request.POST.get("username", ""))
     pair = _digest(username, client_address(request))
     return f"login-failures:{pair}", f"login-locked:{pair}"
 
 
+def back_path(request):
+    """Where the 429 page's link goes: the page the form was on, else "/".
+
+    Only a path on this site is used: the Referer is written by the client, and
+    a link built from it must not lead elsewhere ("//host" and "/\\host" are
+    other sites to a browser).
+    """
+    referer = request.headers.get("Referer", "")
+    try:
+        host = request.get_host()
+        parts = urlsplit(referer)
+    except Exception:
+        return "/"
+    if parts.netloc and parts.netloc != host:
+        return "/"
+    path = parts.path
+    if (
+        not path.startswith("/")
+        or path.startswith("//")
+        or "\\" in path
+        or not path.isprintable()
+        or not url_has_allowed_host_and_scheme(path, allowed_hosts={host})
+    ):
+        return "/"
+    return path
+
+
+def _limited_page(request, title, message):
+    # Rendered without the request: no context processor runs, so the page
+    # needs neither the session nor the database.
+    return render_to_string(
+        "429.html",
+        {"title": title, "message": message, "back_path": back_path(request)},
+    )
+
+
 def login_locked_response(request):
     minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
-    body = render_to_string(
-        "429.html",
-        {
-            "title": "Too many failed sign-in attempts",
-            "message": (
-                f"Sign-in for this username from your network is paused for "
-                f"{minutes} minutes after {settings.LOGIN_FAILURE_LIMIT} failed "
-                f"attempts. Try again later."
-            ),
-        },
+    body = _limited_page(
+        request,
+        "Too many failed sign-in attempts",
+        f"Sign-in for this username from your network is paused for "
+        f"{minutes} minutes after {settings.LOGIN_FAILURE_LIMIT} failed "
+        f"attempts. Try again later.",
     )
     response = HttpResponse(body, status=429)
     response["Retry-After"] = str(settings.LOGIN_LOCKOUT_SECONDS)
@@ -135,7 +182,7 @@ def throttle_login(view):
 class ToolRateLimitMiddleware:
     """Limit POSTs to the candidate tools to ``TOOL_RATE_LIMIT`` per client per minute.
 
-    The tools are recognised by their URL namespace, so new tool endpoints are
+    A limit of 0 turns the limit off. The tools are recognised by their URL namespace, so new tool endpoints are
     covered without any change here. HTMX requests get a fragment, others a page,
     both with status 429 and Retry-After.
     """
@@ -151,6 +198,8 @@ class ToolRateLimitMiddleware:
             return None
         match = request.resolver_match
         if match is None or TOOL_NAMESPACE not in match.namespaces:
+            return None
+        if settings.TOOL_RATE_LIMIT <= 0:
             return None
         window = int(time.time() // 60)
         key = f"tool-posts:{_digest(client_address(request))}:{window}"
@@ -168,9 +217,7 @@ def tool_limited_response(request, *, retry_after):
     if getattr(request, "htmx", False):
         body = render_to_string("_429_fragment.html", {"message": message})
     else:
-        body = render_to_string(
-            "429.html", {"title": "Slow down a little", "message": message}
-        )
+        body = _limited_page(request, "Slow down a little", message)
     response = HttpResponse(body, status=429)
     response["Retry-After"] = str(retry_after)
     return response

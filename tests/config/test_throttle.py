@@ -88,6 +88,70 @@ def test_lockout_ends_after_the_lockout_period(client, editor, settings):
     assert sign_in(client, USERNAME, PASSWORD).status_code == 302
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "variant",
+    [
+        " editor",
+        "editor\t",
+        "editor\n",
+        " editor \r\n",
+        "ｅｄｉｔｏｒ",
+        "EDITOR",
+        "Editor",
+    ],
+    ids=[
+        "leading-space",
+        "tab",
+        "newline",
+        "both-ends",
+        "full-width",
+        "upper",
+        "title",
+    ],
+)
+def test_a_locked_username_stays_locked_in_every_spelling_that_signs_in_as_it(
+    client, editor, variant
+):
+    for _ in range(5):
+        sign_in(client, USERNAME, "wrong")
+    assert sign_in(client, variant, "wrong").status_code == 429
+    refused = sign_in(client, variant, PASSWORD)
+    assert refused.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert sign_in(client, USERNAME, PASSWORD).status_code == 429
+
+    elsewhere = sign_in(client, variant, PASSWORD, address="198.51.100.7")
+    if variant.strip().isascii() and variant.strip() != USERNAME:
+        # Other cases are other accounts to Django: no sign-in, and no lock.
+        assert elsewhere.status_code == 200
+    else:
+        assert elsewhere.status_code == 302
+        assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "variant", [" editor", "editor\t", "editor\n", "ｅｄｉｔｏｒ", "EDITOR"]
+)
+def test_failures_in_other_spellings_count_towards_the_same_lock(
+    client, editor, variant
+):
+    for _ in range(4):
+        assert sign_in(client, variant, "wrong").status_code == 200
+    assert sign_in(client, USERNAME, "wrong").status_code == 429
+    assert sign_in(client, USERNAME, PASSWORD).status_code == 429
+
+
+def test_variant_spellings_that_django_signs_in_share_one_lockout_name():
+    names = {
+        throttle.lockout_username(raw)
+        for raw in ["admin", " admin", "admin\t", "admin\n", "ａｄｍｉｎ", "ADMIN"]
+    }
+    assert names == {"admin"}
+    assert throttle.lockout_username("admin2") != "admin"
+
+
 # --- Tool rate limit ----------------------------------------------------------------
 
 
@@ -153,6 +217,56 @@ def test_tool_rate_limit_starts_afresh_next_minute(
     assert client.post(TOOL_URL, {}).status_code == 429
     frozen_clock.now += 60
     assert client.post(TOOL_URL, {}).status_code != 429
+
+
+@pytest.mark.django_db
+def test_a_tool_rate_limit_of_zero_turns_the_limit_off(
+    client, seed_role, settings, frozen_clock
+):
+    settings.TOOL_RATE_LIMIT = 0
+    statuses = [client.post(TOOL_URL, {}).status_code for _ in range(5)]
+    assert 429 not in statuses
+    assert all(400 <= status < 500 for status in statuses)
+
+
+@pytest.mark.django_db
+def test_the_429_page_has_the_site_stylesheet_and_links_back_to_the_form_page(
+    client, seed_role, settings, frozen_clock
+):
+    settings.TOOL_RATE_LIMIT = 1
+    role_page = f"/roles/{SEED_SLUG}/"
+    client.post(TOOL_URL, {})
+    limited = client.post(
+        TOOL_URL, {}, HTTP_REFERER=f"http://testserver{role_page}?tab=1#tools"
+    )
+    assert limited.status_code == 429
+    body = limited.content.decode()
+    assert 'rel="stylesheet"' in body and "css/site" in body
+    assert f'<a href="{role_page}">Back to the page you were on</a>' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "",
+        "https://elsewhere.example/roles/x/",
+        "//elsewhere.example/roles/x/",
+        "http://testserver//elsewhere.example/",
+        "/\\elsewhere.example/",
+        "javascript:alert(1)",
+        "roles/x/",
+        "http://[::1",
+    ],
+)
+def test_the_429_page_links_home_unless_the_referer_is_a_path_on_this_site(
+    client, seed_role, settings, frozen_clock, referer
+):
+    settings.TOOL_RATE_LIMIT = 1
+    client.post(TOOL_URL, {})
+    limited = client.post(TOOL_URL, {}, HTTP_REFERER=referer)
+    assert limited.status_code == 429
+    assert '<a href="/">Back to the home page</a>' in limited.content.decode()
 
 
 @pytest.mark.django_db
