@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("roles.urls")),
 ]
 
+handler400 = "config.views.bad_request"
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"

@@ -53,6 +53,36 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+BAD_REQUEST_MESSAGE = (
+    "Your browser sent something this site could not read (an unsupported "
+    "character encoding or a damaged form). Reload the page and try again."
+)
+
+
+def bad_request(request, exception):
+    """400 page, or a fragment for htmx, that never reads the request body.
+
+    Django's own 400 view is wrapped in CSRF handling that reads request.POST
+    again; when the body was the bad part (a form declared in another encoding
+    than UTF-8), that second read fails too and the visitor gets a 500. Rendered
+    without the request, so no context processor can touch the body either. The
+    exception's own text is not shown: it may echo what the client sent.
+    """
+    context = {"message": BAD_REQUEST_MESSAGE}
+    if request.headers.get("HX-Request") == "true":
+        template_name = "_400_fragment.html"
+    else:
+        template_name = "400.html"
+    try:
+        body = loader.render_to_string(template_name, context)
+    except Exception:
+        logger.exception("could not render %s", template_name)
+        body = _BARE_ERROR.format(title="Request not understood")
+    response = HttpResponse(body, status=400)
+    response["Vary"] = "HX-Request"
+    return response
+
+
 def _static_page(template_name, status, title):
     # Rendered without the request: no context processor may query the database
     # or the session while the site is already failing.

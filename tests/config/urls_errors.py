@@ -14,5 +14,6 @@ urlpatterns = [
     *site_urlpatterns,
 ]
 
+handler400 = "config.views.bad_request"
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"
