@@ -1,15 +1,20 @@
 """gunicorn settings for production (``make serve``); every value from the environment.
 
-GUNICORN_BIND     address to listen on (default 127.0.0.1:8000; the load balancer
-                  or reverse proxy in front terminates TLS)
+GUNICORN_BIND     address to listen on (default 127.0.0.1:8001, beside the
+                  development server's 8000; the load balancer or reverse proxy
+                  in front terminates TLS)
 WEB_CONCURRENCY   worker processes (default 2 x cores + 1)
 GUNICORN_WORKER_CLASS  "sync" (default) or "gthread". Compared with
                   ``make bench --compare-workers`` on a busy two-core machine,
                   neither was clearly faster (gthread slightly ahead, within
                   the run-to-run noise); sync stays the default as the simpler
                   one. Measure again on the production hardware.
-GUNICORN_THREADS  threads per gthread worker (default 4)
+GUNICORN_THREADS  threads per worker, used only with GUNICORN_WORKER_CLASS=gthread
+                  (default 4). With "sync" it is ignored: gunicorn would otherwise
+                  switch a sync worker with threads > 1 to gthread by itself.
 GUNICORN_TIMEOUT  seconds before a stuck worker is killed and replaced (default 30)
+GUNICORN_LOG_LEVEL  gunicorn's own log level (default info)
+GUNICORN_CONTROL_SOCKET  path of gunicorn's control socket (off when unset)
 """
 
 import multiprocessing
@@ -17,10 +22,12 @@ import os
 
 wsgi_app = "config.wsgi:application"
 
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# gunicorn quietly runs a "sync" worker with threads > 1 as gthread, so the
+# thread count is applied only when gthread was asked for.
+threads = int(os.environ.get("GUNICORN_THREADS", 4)) if worker_class == "gthread" else 1
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5
