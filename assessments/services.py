@@ -34,6 +34,17 @@ def _candidate_or_new(candidate):
     # candidate yet) create two candidates; the session keeps the later one and
     # the other's single save is orphaned. Harmless, but it is counted in the
     # admin's usage figures.
+    #
+    # For the knowledge check this is a way to cheat: a new visitor's first
+    # answer creates the candidate and the attempt together, so N parallel
+    # first answers (one per choice) make N candidates, and the client keeps the
+    # cookie of the one that guessed right. The cure is a separate "Start the
+    # knowledge check" post that creates the candidate and the attempt, with
+    # answers refused unless they name an attempt of the session's candidate;
+    # then parallel answers of one session meet on one attempt and the unique
+    # constraint lets exactly one count. That changes the page a new visitor
+    # sees (a start button instead of question 1), which the seed page does not
+    # show, so it is not done here.
     return candidate if candidate is not None else Candidate.objects.create()
 
 
