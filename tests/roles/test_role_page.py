@@ -105,7 +105,7 @@ SEED_FACTS = {
         "Index.dev",
     ],
     "overview": [
-        "AI Bias Mitigation Specialist Overview",
+        "🔎 AI Bias Mitigation Specialist Overview",
         "The role sits at the intersection of ML engineering, social science, ethics, "
         "and regulatory compliance.",
         "PwC’s 2025 US Responsible AI Survey found that 56% of companies place "
@@ -167,7 +167,7 @@ SEED_FACTS = {
         "ISO 42001 — AI management system requires documented fairness controls",
     ],
     "certifications": [
-        "Skills & Certifications",
+        "🔒 Skills & Certifications",
         "Certifications Command Table",
         "Rank Certification Provider Cost Exam Format ROI Link",
         "1 AIGP IAPP $649–$799",
@@ -207,7 +207,7 @@ SEED_FACTS = {
         "All Levels",
     ],
     "career path": [
-        "AI Bias Mitigation Specialist Career Path",
+        "📈 AI Bias Mitigation Specialist Career Path",
         "AI Bias Mitigation Specialist Career Pathway Navigator",
         "Feeder Roles",
         "Data Scientist $110K–$160K < 1 yr",
