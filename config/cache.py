@@ -17,6 +17,7 @@ so they are not affected; counters (throttles) undercount during an outage.
 """
 
 import logging
+import re
 import threading
 import time
 
@@ -92,4 +93,24 @@ class ResilientRedisCache(RedisCache):
         return self._call("has_key", False, super().has_key, key, version)
 
     def clear(self):
-        return self._call("clear", False, super().clear)
+        """Delete this site's keys only: those under its KEY_PREFIX.
+
+        Django's RedisCache.clear() empties the whole Redis database, taking
+        every other site or test run sharing it along. Keys are found with
+        SCAN, which does not block Redis, but takes time on a big database.
+        Assumes Django's default key function ("<prefix>:<version>:<key>").
+        """
+        return self._call("clear", False, self._clear_own_keys)
+
+    def _clear_own_keys(self):
+        client = self._cache.get_client(write=True)
+        pattern = re.sub(r"([\\*?\[\]])", r"\\\1", self.key_prefix) + ":*"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                client.delete(*batch)
+                batch = []
+        if batch:
+            client.delete(*batch)
+        return True

@@ -1,7 +1,9 @@
 """Load-test the production stack and print the figures (``make bench``).
 
-Builds a scratch PostgreSQL database (careers_bench) with the published content,
-starts gunicorn with production settings on 127.0.0.1:8311 against Redis db 4,
+Builds a scratch PostgreSQL database of its own (careers_bench_<hex>, dropped at
+the end) with the published content, starts gunicorn with production settings
+on 127.0.0.1 (a free port in 8312-8399, or --port) against Redis db 4 under a
+key prefix of its own,
 and drives wrk (Debian package ``wrk``; nothing is installed here) at 16
 connections against the health check, the catalogue, the role page and a tool
 post. Requests carry ``X-Forwarded-Proto: https`` and ``Accept-Encoding``, as
@@ -13,7 +15,7 @@ transfer size (HTML, CSS and JS, compressed as served).
 
 Options: --duration SECONDS (default 10), --worker-class sync|gthread,
 --workers N, --compare-workers (run the page endpoints under both worker
-classes).
+classes), --port N (listen there instead of a free port).
 """
 
 import argparse
@@ -34,10 +36,14 @@ from urllib.parse import urlencode, urljoin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.prodserver import ROOT, Server, prepare_site, production_env  # noqa: E402
+from scripts.prodserver import (  # noqa: E402
+    ROOT,
+    Server,
+    database_name,
+    drop_database,
+    prepare_site,
+)
 
-PORT = 8311
-DATABASE = "careers_bench"
 ROLE_PATH = "/roles/ai-bias-mitigation-specialist/"
 BASE_HEADERS = {
     "X-Forwarded-Proto": "https",
@@ -283,25 +289,24 @@ def main():
     parser.add_argument("--worker-class", default="sync")
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--compare-workers", action="store_true")
+    parser.add_argument("--port", type=int, default=None)
     options = parser.parse_args()
 
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
     static_root = Path(tempfile.mkdtemp(prefix="careers-bench-static-"))
     log = open(static_root.parent / f"careers-bench-{os.getpid()}.log", "w")  # noqa: SIM115
+    env = None
     try:
-        print(f"preparing {DATABASE} and static files ...", flush=True)
-        prepare_site(DATABASE, static_root)
-        env = production_env(
-            database=DATABASE, static_root=static_root, TOOL_RATE_LIMIT=10**9
-        )
+        print("preparing a scratch database and static files ...", flush=True)
+        env = prepare_site("careers_bench", static_root, TOOL_RATE_LIMIT=10**9)
         workers = options.workers or (os.cpu_count() or 1) * 2 + 1
         classes = ["sync", "gthread"] if options.compare_workers else []
         classes = classes or [options.worker_class]
         figures = {}
         for worker_class in classes:
             server = Server(
-                PORT, env, workers=workers, worker_class=worker_class, log=log
+                options.port, env, workers=workers, worker_class=worker_class, log=log
             )
             with server:
                 page = fetch(server.base_url + ROLE_PATH)
@@ -319,6 +324,8 @@ def main():
     finally:
         log.close()
         shutil.rmtree(static_root, ignore_errors=True)
+        if env is not None:
+            drop_database(database_name(env))
 
     health, role = results["/healthz"], results["role page"]
     tool_results = [r for label, r in results.items() if label.startswith("tool")]

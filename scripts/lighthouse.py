@@ -3,8 +3,9 @@
 Needs Node (npm) and Debian's Chromium (``apt-get install -y chromium``).
 Lighthouse itself is installed on first use into var/lighthouse (ignored by git),
 pinned to one version. The site is served as the load test serves it: gunicorn
-with production settings on 127.0.0.1:8311, PostgreSQL database careers_bench,
-Redis db 4; page requests carry ``X-Forwarded-Proto: https`` as they would
+with production settings on 127.0.0.1 (a free port in 8312-8399), a scratch
+PostgreSQL database of its own (careers_lighthouse_<hex>, dropped at the end),
+Redis db 4 under a key prefix of its own; page requests carry ``X-Forwarded-Proto: https`` as they would
 behind the TLS-terminating load balancer, and the HTTP-to-HTTPS redirect is off
 (there is no TLS to redirect to here).
 
@@ -23,7 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.prodserver import ROOT, Server, prepare_site, production_env  # noqa: E402
+from scripts.prodserver import (  # noqa: E402
+    ROOT,
+    Server,
+    database_name,
+    drop_database,
+    prepare_site,
+)
 
 LIGHTHOUSE_VERSION = "12.2.3"
 INSTALL_DIR = ROOT / "var" / "lighthouse"
@@ -33,8 +40,6 @@ CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
-PORT = 8311
-DATABASE = "careers_bench"
 ROLE_PATH = "/roles/ai-bias-mitigation-specialist/"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
@@ -108,15 +113,15 @@ def main():
     install()
     static_root = Path(tempfile.mkdtemp(prefix="careers-lighthouse-static-"))
     report_path = static_root.parent / f"careers-lighthouse-{os.getpid()}.json"
+    env = None
     try:
-        print(f"preparing {DATABASE} and static files ...", flush=True)
-        prepare_site(DATABASE, static_root)
+        print("preparing a scratch database and static files ...", flush=True)
         # Chrome's own fetches (robots.txt) cannot carry the extra header, and
         # there is no TLS here; behind the real load balancer nothing redirects.
-        env = production_env(
-            database=DATABASE, static_root=static_root, DJANGO_SSL_REDIRECT="false"
+        env = prepare_site(
+            "careers_lighthouse", static_root, DJANGO_SSL_REDIRECT="false"
         )
-        with Server(PORT, env) as server:
+        with Server(None, env) as server:
             subprocess.run(
                 [
                     str(BINARY),
@@ -137,6 +142,8 @@ def main():
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
         report_path.unlink(missing_ok=True)
+        if env is not None:
+            drop_database(database_name(env))
 
     print(f"\nLighthouse {report['lighthouseVersion']}, {report['finalDisplayedUrl']}")
     scores = {}

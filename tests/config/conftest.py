@@ -1,10 +1,13 @@
 """Production-configured servers for the tests in this package.
 
-Each server is gunicorn with DEBUG off, PostgreSQL (database careers_prod, built
-fresh from the published fixture once per run) and Redis db 4, listening on
+Each server is gunicorn with DEBUG off, PostgreSQL and Redis db 4, listening on
 127.0.0.1 only. These tests need PostgreSQL and Redis running locally; without
 them they are skipped, unless REQUIRE_SERVICE_TESTS is set (as CI does), where
 their absence is a failure.
+
+Runs never share anything: each creates its own database (careers_prod_<hex>,
+built from the published fixture and dropped at the end of the run), keeps its
+cache keys under a prefix of its own, and finds free ports when it starts.
 """
 
 import contextlib
@@ -18,17 +21,19 @@ from dataclasses import dataclass, field
 import pytest
 
 from scripts.prodserver import (
+    ClosedPort,
     Server,
+    database_name,
+    drop_database,
+    free_port,
     manage,
     prepare_site,
     reachable,
     scratch_static_root,
 )
 
-DATABASE = "careers_prod"
 SEED_SLUG = "ai-bias-mitigation-specialist"
 ROLE_PATH = f"/roles/{SEED_SLUG}/"
-CLOSED_PORT = 8319  # nothing listens here: an unreachable service
 EDITOR = ("editor", "a-long-editor-password-for-tests")
 
 
@@ -43,31 +48,48 @@ def require_services():
         if os.environ.get("REQUIRE_SERVICE_TESTS"):
             pytest.fail(message)
         pytest.skip(message)
-    if reachable(CLOSED_PORT):
-        pytest.fail(f"port {CLOSED_PORT} must be closed for the outage tests")
+
+
+@pytest.fixture(scope="session")
+def closed_port():
+    """A port on 127.0.0.1 that refuses connections: an unreachable service."""
+    port = ClosedPort()
+    yield port.port
+    port.close()
 
 
 @pytest.fixture(scope="session")
 def prod_site():
-    """Environment of a production deploy with migrated, loaded careers_prod."""
+    """Environment of a production deploy with its own migrated, loaded database."""
     require_services()
     static_root, cleanup = scratch_static_root()
-    env = prepare_site(DATABASE, static_root)
-    manage(
-        dict(
-            env,
-            DJANGO_SUPERUSER_USERNAME=EDITOR[0],
-            DJANGO_SUPERUSER_PASSWORD=EDITOR[1],
-            DJANGO_SUPERUSER_EMAIL="editor@example.com",
-        ),
-        "createsuperuser",
-        "--noinput",
-    )
-    yield env
-    cleanup()
+    try:
+        env = prepare_site("careers_prod", static_root)
+        try:
+            manage(
+                dict(
+                    env,
+                    DJANGO_SUPERUSER_USERNAME=EDITOR[0],
+                    DJANGO_SUPERUSER_PASSWORD=EDITOR[1],
+                    DJANGO_SUPERUSER_EMAIL="editor@example.com",
+                ),
+                "createsuperuser",
+                "--noinput",
+            )
+            yield env
+        finally:
+            # Every server using it depends on this fixture, so has stopped.
+            drop_database(database_name(env))
+    finally:
+        cleanup()
 
 
-def _server(env, port, **overrides):
+def database_on_port(env, port):
+    """The env's DATABASE_URL, reached through 127.0.0.1:``port`` instead."""
+    return f"postgres://postgres@127.0.0.1:{port}/{database_name(env)}"
+
+
+def _server(env, port=None, **overrides):
     server = Server(
         port, {**env, **{k: str(v) for k, v in overrides.items()}}, workers=2
     )
@@ -77,25 +99,21 @@ def _server(env, port, **overrides):
 
 @pytest.fixture(scope="session")
 def prod_server(prod_site):
-    server = _server(prod_site, 8312)
+    server = _server(prod_site)
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def db_down_server(prod_site):
-    server = _server(
-        prod_site,
-        8314,
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{CLOSED_PORT}/{DATABASE}",
-    )
+def db_down_server(prod_site, closed_port):
+    server = _server(prod_site, DATABASE_URL=database_on_port(prod_site, closed_port))
     yield server
     server.stop()
 
 
 @pytest.fixture(scope="session")
-def redis_down_server(prod_site):
-    server = _server(prod_site, 8315, REDIS_URL=f"redis://127.0.0.1:{CLOSED_PORT}/4")
+def redis_down_server(prod_site, closed_port):
+    server = _server(prod_site, REDIS_URL=f"redis://127.0.0.1:{closed_port}/4")
     yield server
     server.stop()
 
@@ -186,10 +204,13 @@ class Browser:
 
 
 class Relay:
-    """Forwards 127.0.0.1:``port`` to 127.0.0.1:``target``; ``cut()`` drops it all."""
+    """Forwards 127.0.0.1:``port`` to 127.0.0.1:``target``; ``cut()`` drops it all.
 
-    def __init__(self, port, target):
-        self.port, self.target = port, target
+    Without ``port``, a free one is found.
+    """
+
+    def __init__(self, target, port=None):
+        self.port, self.target = port or free_port(), target
         self.listener = None
         self.sockets = []
         self.lock = threading.Lock()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.prodserver import free_port
 from tests.config.conftest import EDITOR, ROLE_PATH, _server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -18,7 +19,7 @@ def admin_server(prod_site):
     # Chromium reaches the server over plain http, so its Origin header says
     # http while the server, told by X-Forwarded-Proto, believes it is https.
     # Trusting that origin stands in for the TLS the load balancer would add.
-    port = 8317
+    port = free_port()
     server = _server(
         prod_site, port, DJANGO_CSRF_TRUSTED_ORIGINS=f"http://127.0.0.1:{port}"
     )

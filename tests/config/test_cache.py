@@ -6,7 +6,7 @@ import time
 import pytest
 
 from config.cache import ResilientRedisCache
-from tests.config.conftest import CLOSED_PORT, Relay, require_services
+from tests.config.conftest import Relay, require_services
 
 
 def redis_cache(port, **options):
@@ -37,8 +37,8 @@ def test_values_round_trip_through_redis(live_redis):
     assert cache.get("answer", "gone") == "gone"
 
 
-def test_an_unreachable_redis_reads_as_misses_and_drops_writes():
-    cache = redis_cache(CLOSED_PORT)
+def test_an_unreachable_redis_reads_as_misses_and_drops_writes(closed_port):
+    cache = redis_cache(closed_port)
     cache.set("answer", 42)
     assert cache.get("answer") is None
     assert cache.get("answer", "fallback") == "fallback"
@@ -50,9 +50,9 @@ def test_an_unreachable_redis_reads_as_misses_and_drops_writes():
 
 
 def test_after_a_failure_redis_is_not_asked_again_for_a_while(live_redis):
-    relay = Relay(8318, 6379)
+    relay = Relay(6379)
     relay.open()
-    cache = redis_cache(8318)
+    cache = redis_cache(relay.port)
     cache.RETRY_INTERVAL = 0.5
     cache.set("answer", 42, 60)
     assert cache.get("answer") == 42
@@ -69,3 +69,25 @@ def test_after_a_failure_redis_is_not_asked_again_for_a_while(live_redis):
     time.sleep(0.5)
     assert cache.get("answer") == 42
     relay.cut()
+
+
+def test_clearing_the_cache_leaves_other_prefixes_in_the_same_redis_db(live_redis):
+    ours, neighbour = redis_cache(6379), redis_cache(6379)
+    ours.set("page", "ours", 60)
+    neighbour.set("page", "theirs", 60)
+    assert ours.clear() is True
+    assert ours.get("page") is None
+    assert neighbour.get("page") == "theirs"
+    neighbour.clear()
+
+
+def test_clearing_treats_glob_characters_in_the_prefix_literally(live_redis):
+    # Unescaped, "cache-test-*" would match every other test cache's keys too.
+    wild = redis_cache(6379, KEY_PREFIX="cache-test-*")
+    other = redis_cache(6379)
+    other.set("page", "kept", 60)
+    wild.set("page", "gone", 60)
+    wild.clear()
+    assert wild.get("page") is None
+    assert other.get("page") == "kept"
+    other.clear()

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from scripts.prodserver import ROOT
+from scripts.prodserver import ROOT, free_port
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -59,7 +59,7 @@ def test_production_refuses_to_start_when_misconfigured(overrides, message):
 
 
 def test_gunicorn_refuses_to_start_without_a_secret_key():
-    env = production(DJANGO_SECRET_KEY=None, GUNICORN_BIND="127.0.0.1:8317")
+    env = production(DJANGO_SECRET_KEY=None, GUNICORN_BIND=f"127.0.0.1:{free_port()}")
     result = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--config", "config/gunicorn.conf.py"],
         cwd=ROOT,

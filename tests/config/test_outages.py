@@ -6,7 +6,7 @@ import time
 import pytest
 
 from scripts.prodserver import Server
-from tests.config.conftest import DATABASE, ROLE_PATH, Relay, http
+from tests.config.conftest import ROLE_PATH, Relay, database_on_port, http
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -74,10 +74,10 @@ def test_role_page_still_serves_when_redis_is_unreachable(redis_down_server):
 
 
 def test_site_recovers_by_itself_when_the_database_returns(prod_site):
-    relay = Relay(8313, 5432)
+    relay = Relay(5432)
     relay.open()
-    env = dict(prod_site, DATABASE_URL=f"postgres://postgres@127.0.0.1:8313/{DATABASE}")
-    with Server(8316, env, workers=1) as server:
+    env = dict(prod_site, DATABASE_URL=database_on_port(prod_site, relay.port))
+    with Server(None, env, workers=1) as server:
         assert http(server.base_url, ROLE_PATH).status == 200  # holds a connection
 
         relay.cut()

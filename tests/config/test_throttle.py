@@ -279,13 +279,13 @@ def test_pages_and_other_posts_are_not_rate_limited(client, seed_role, settings)
 
 @pytest.mark.django_db
 def test_tool_rate_limit_fails_open_when_the_cache_is_down(
-    client, seed_role, settings, frozen_clock
+    client, seed_role, settings, frozen_clock, closed_port
 ):
     settings.TOOL_RATE_LIMIT = 1
     settings.CACHES = {
         "default": {
             "BACKEND": "config.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:8319/4",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/4",
         }
     }
     statuses = [client.post(TOOL_URL, {}).status_code for _ in range(3)]
