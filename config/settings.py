@@ -194,6 +194,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "careers"),
             "TIMEOUT": 60 * 60 * 24,
+            "KEY_FUNCTION": "config.release.make_cache_key",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
@@ -203,6 +204,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "careers",
             "TIMEOUT": 60 * 60 * 24,
+            "KEY_FUNCTION": "config.release.make_cache_key",
         }
     }
 
