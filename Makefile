@@ -37,8 +37,10 @@ loaddata: migrate
 run: loaddata
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Each run gets its own cache namespace, so two runs sharing one Redis (CI next
+# to a developer, two checkouts) never read or clear each other's keys.
 test: install
-	$(BIN)/python -m pytest
+	CACHE_KEY_PREFIX=careers-test-$$$$ $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check .

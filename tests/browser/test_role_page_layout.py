@@ -62,8 +62,10 @@ def test_focus_moves_to_the_result_after_a_swap(new_visit):
     with page.expect_response(lambda response: "qualification" in response.url):
         form.get_by_role("button").click()
 
+    # A function, not a bare expression: Playwright evaluates bare expressions
+    # in a way the page's Content-Security-Policy (no eval) refuses.
     page.wait_for_function(
-        "document.activeElement.hasAttribute('data-focus-after-swap')"
+        "() => document.activeElement.hasAttribute('data-focus-after-swap')"
     )
     assert "1 / 10 assessed" in page.evaluate("document.activeElement.textContent")
 
