@@ -33,7 +33,9 @@ class Criterion(OrderedItem):
 class VerdictBand(OrderedItem):
     """What a readiness percentage means: the band with the highest minimum reached."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="verdict_bands")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="verdict_bands"
+    )
     min_percent = models.PositiveSmallIntegerField(
         validators=[MaxValueValidator(100)],
         help_text="The lowest readiness (0–100) that falls in this band.",
@@ -64,7 +66,9 @@ class VerdictBand(OrderedItem):
 
 
 class SprintBackground(OrderedItem):
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="sprint_backgrounds")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="sprint_backgrounds"
+    )
     name = models.CharField(max_length=80)
 
     def __str__(self):
@@ -78,7 +82,9 @@ class SprintPhase(OrderedItem):
     start_day = models.PositiveSmallIntegerField()
     end_day = models.PositiveSmallIntegerField()
     name = models.CharField(max_length=60, help_text="e.g. “Foundation”.")
-    title = models.CharField(max_length=120, help_text="e.g. “Fairness Specialization”.")
+    title = models.CharField(
+        max_length=120, help_text="e.g. “Fairness Specialization”."
+    )
 
     class Meta:
         ordering = ["start_day", "id"]
@@ -104,7 +110,9 @@ class SprintPhase(OrderedItem):
 
 
 class SprintTask(OrderedItem):
-    phase = models.ForeignKey(SprintPhase, on_delete=models.CASCADE, related_name="tasks")
+    phase = models.ForeignKey(
+        SprintPhase, on_delete=models.CASCADE, related_name="tasks"
+    )
     text = models.TextField()
     hours = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(500)]
@@ -130,7 +138,9 @@ class SprintTask(OrderedItem):
 
 
 class QuizQuestion(OrderedItem):
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="quiz_questions")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="quiz_questions"
+    )
     prompt = models.TextField()
     explanation = models.TextField(help_text="Shown after the candidate answers.")
 
@@ -139,7 +149,9 @@ class QuizQuestion(OrderedItem):
 
 
 class QuizChoice(OrderedItem):
-    question = models.ForeignKey(QuizQuestion, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        QuizQuestion, on_delete=models.CASCADE, related_name="choices"
+    )
     text = models.CharField(max_length=200)
     is_correct = models.BooleanField(default=False)
 
@@ -164,7 +176,9 @@ class QuizResultBand(OrderedItem):
     """The message shown with a final score: the band with the highest minimum reached."""
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="quiz_bands")
-    min_score = models.PositiveSmallIntegerField(help_text="The lowest score in this band.")
+    min_score = models.PositiveSmallIntegerField(
+        help_text="The lowest score in this band."
+    )
     message = models.CharField(max_length=200)
 
     class Meta:
@@ -189,7 +203,9 @@ def new_token():
 
 
 class Candidate(models.Model):
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token = models.CharField(
+        max_length=64, unique=True, default=new_token, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -207,8 +223,12 @@ class CriterionRating(models.Model):
         IN_PROGRESS = "in_progress", "In progress"
         GAP = "gap", "Gap"
 
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="criterion_ratings")
-    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="ratings")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="criterion_ratings"
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.CASCADE, related_name="ratings"
+    )
     rating = models.CharField(max_length=20, choices=Rating.choices)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -224,8 +244,12 @@ class CriterionRating(models.Model):
 
 
 class SkillRating(models.Model):
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="skill_ratings")
-    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="candidate_ratings")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="skill_ratings"
+    )
+    skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="candidate_ratings"
+    )
     level = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -233,9 +257,12 @@ class SkillRating(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["candidate", "skill"], name="one_rating_per_skill"),
+            models.UniqueConstraint(
+                fields=["candidate", "skill"], name="one_rating_per_skill"
+            ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="skill_rating_level_1_to_5"
+                condition=Q(level__gte=1, level__lte=5),
+                name="skill_rating_level_1_to_5",
             ),
         ]
 
@@ -244,7 +271,9 @@ class SkillRating(models.Model):
 
 
 class SprintChoice(models.Model):
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="sprint_choices")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="sprint_choices"
+    )
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="+")
     background = models.ForeignKey(
         SprintBackground, on_delete=models.CASCADE, related_name="choices"
@@ -253,7 +282,9 @@ class SprintChoice(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["candidate", "role"], name="one_plan_per_role"),
+            models.UniqueConstraint(
+                fields=["candidate", "role"], name="one_plan_per_role"
+            ),
         ]
 
     def __str__(self):
@@ -263,7 +294,9 @@ class SprintChoice(models.Model):
 class QuizAttempt(models.Model):
     """One run through a role's knowledge check. The newest attempt is the live one."""
 
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="quiz_attempts")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="+")
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -276,9 +309,15 @@ class QuizAttempt(models.Model):
 
 
 class QuizAnswer(models.Model):
-    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(QuizQuestion, on_delete=models.CASCADE, related_name="answers")
-    choice = models.ForeignKey(QuizChoice, on_delete=models.CASCADE, related_name="answers")
+    attempt = models.ForeignKey(
+        QuizAttempt, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        QuizQuestion, on_delete=models.CASCADE, related_name="answers"
+    )
+    choice = models.ForeignKey(
+        QuizChoice, on_delete=models.CASCADE, related_name="answers"
+    )
     is_correct = models.BooleanField()
     answered_at = models.DateTimeField(auto_now_add=True)
 
@@ -288,7 +327,8 @@ class QuizAnswer(models.Model):
             # The guard against replays and double submits: one answer per question
             # per attempt, enforced by the database even under concurrent posts.
             models.UniqueConstraint(
-                fields=["attempt", "question"], name="one_answer_per_question_per_attempt"
+                fields=["attempt", "question"],
+                name="one_answer_per_question_per_attempt",
             ),
         ]
 

@@ -65,11 +65,15 @@ class RoleCertification(OrderedItem):
         RECOMMENDED = "recommended", "Recommended"
         COMPLEMENTARY = "complementary", "Complementary"
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="certifications")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="certifications"
+    )
     certification = models.ForeignKey(
         Certification, on_delete=models.PROTECT, related_name="role_rankings"
     )
-    rank = models.PositiveSmallIntegerField(help_text="1 is the most valuable for this role.")
+    rank = models.PositiveSmallIntegerField(
+        help_text="1 is the most valuable for this role."
+    )
     tier = models.CharField(max_length=20, choices=Tier.choices)
     skills = models.ManyToManyField(
         Skill,
@@ -107,9 +111,13 @@ class TimelineMilestone(OrderedItem):
     role = models.ForeignKey(
         Role, on_delete=models.CASCADE, related_name="certification_timeline"
     )
-    month = models.PositiveSmallIntegerField(help_text="Months from the start, 0 first.")
+    month = models.PositiveSmallIntegerField(
+        help_text="Months from the start, 0 first."
+    )
     title = models.CharField(max_length=120)
-    detail = models.CharField(max_length=200, blank=True, help_text="e.g. “Study: 40–60h”.")
+    detail = models.CharField(
+        max_length=200, blank=True, help_text="e.g. “Study: 40–60h”."
+    )
 
     class Meta:
         ordering = ["month", "position", "id"]

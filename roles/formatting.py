@@ -12,5 +12,9 @@ def money(amount):
 
 def salary_range(minimum, maximum, *, open_ended=False):
     """``$130K–$170K``; a single figure when both ends agree; ``+`` when open-ended."""
-    text = money(minimum) if minimum == maximum else f"{money(minimum)}{EN_DASH}{money(maximum)}"
+    text = (
+        money(minimum)
+        if minimum == maximum
+        else f"{money(minimum)}{EN_DASH}{money(maximum)}"
+    )
     return f"{text}+" if open_ended else text

@@ -131,7 +131,9 @@ class Role(models.Model):
         "existing links.",
     )
     title = models.CharField(max_length=120)
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="roles")
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="roles"
+    )
     is_published = models.BooleanField(
         default=False, help_text="Only published roles appear in the catalogue."
     )
@@ -140,8 +142,9 @@ class Role(models.Model):
     salary_min = models.PositiveIntegerField(help_text="Yearly, in US dollars.")
     salary_max = models.PositiveIntegerField(help_text="Yearly, in US dollars.")
     career_level = models.CharField(
-        max_length=40, blank=True, help_text="Shown under the salary in the career path, "
-        "e.g. “Mid-Level”."
+        max_length=40,
+        blank=True,
+        help_text="Shown under the salary in the career path, e.g. “Mid-Level”.",
     )
     transition_time = models.CharField(max_length=40, help_text="e.g. “1–2 Years”.")
     experience = models.CharField(max_length=40, help_text="e.g. “3–7 Years”.")
@@ -160,7 +163,8 @@ class Role(models.Model):
 
     # Compensation ladder footnote.
     contract_rate_note = models.TextField(
-        blank=True, help_text="Shown after “Contract Rate” under the compensation ladder."
+        blank=True,
+        help_text="Shown after “Contract Rate” under the compensation ladder.",
     )
 
     # Closing call to action.
@@ -246,7 +250,9 @@ class DayTask(OrderedItem):
 
 
 class SectorDemand(OrderedItem):
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="sector_demand")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="sector_demand"
+    )
     sector = models.CharField(max_length=160)
     level = models.CharField(max_length=20, choices=DemandLevel.choices)
 
@@ -262,7 +268,9 @@ class DemandSignal(OrderedItem):
         COMPETITION = "competition", "Competitive landscape"
         REGULATION = "regulation", "Regulatory driver"
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="demand_signals")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="demand_signals"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     label = models.CharField(
         max_length=120,
@@ -322,7 +330,9 @@ class Skill(OrderedItem):
 class ResourceGroup(OrderedItem):
     """A heading of the learning resources: courses, reading, tools, communities."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="resource_groups")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="resource_groups"
+    )
     icon = models.CharField(max_length=8, blank=True)
     title = models.CharField(max_length=80)
 
@@ -331,12 +341,16 @@ class ResourceGroup(OrderedItem):
 
 
 class LearningResource(OrderedItem):
-    group = models.ForeignKey(ResourceGroup, on_delete=models.CASCADE, related_name="resources")
+    group = models.ForeignKey(
+        ResourceGroup, on_delete=models.CASCADE, related_name="resources"
+    )
     title = models.CharField(max_length=200)
     description = models.TextField()
     url = models.URLField(blank=True, help_text="Optional link to the resource.")
     cost = models.CharField(
-        max_length=40, blank=True, help_text="e.g. “FREE” or “Audit Free”; blank if unknown."
+        max_length=40,
+        blank=True,
+        help_text="e.g. “FREE” or “Audit Free”; blank if unknown.",
     )
     duration = models.CharField(max_length=40, blank=True, help_text="e.g. “~13h”.")
     level = models.CharField(max_length=20, choices=SkillLevel.choices)
@@ -364,7 +378,9 @@ class CareerStep(OrderedItem):
         FEEDER = "feeder", "Feeder"
         ADVANCEMENT = "advancement", "Advancement"
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="career_steps")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="career_steps"
+    )
     direction = models.CharField(max_length=20, choices=Direction.choices)
     title = models.CharField(max_length=120)
     salary_min = models.PositiveIntegerField(help_text="Yearly, in US dollars.")
@@ -372,8 +388,12 @@ class CareerStep(OrderedItem):
     salary_open_ended = models.BooleanField(
         default=False, help_text="Show a “+” after the maximum."
     )
-    timeline_short = models.CharField(max_length=40, help_text="On the map, e.g. “< 1 yr”.")
-    timeline = models.CharField(max_length=60, help_text="In the details, e.g. “Under 1 year”.")
+    timeline_short = models.CharField(
+        max_length=40, help_text="On the map, e.g. “< 1 yr”."
+    )
+    timeline = models.CharField(
+        max_length=60, help_text="In the details, e.g. “Under 1 year”."
+    )
     bridge_skill = models.CharField(max_length=200)
     narrative = models.TextField()
 
@@ -386,11 +406,15 @@ class CareerStep(OrderedItem):
 
     @property
     def salary_display(self):
-        return salary_range(self.salary_min, self.salary_max, open_ended=self.salary_open_ended)
+        return salary_range(
+            self.salary_min, self.salary_max, open_ended=self.salary_open_ended
+        )
 
 
 class CompensationRung(OrderedItem):
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="compensation")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="compensation"
+    )
     title = models.CharField(max_length=120)
     salary_min = models.PositiveIntegerField(help_text="Yearly, in US dollars.")
     salary_max = models.PositiveIntegerField(help_text="Yearly, in US dollars.")
@@ -435,7 +459,9 @@ class CommunityLink(OrderedItem):
         CONNECT = "connect", "Connect"
         NETWORK = "network", "Network"
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="community_links")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="community_links"
+    )
     group = models.CharField(max_length=20, choices=Group.choices)
     icon = models.CharField(max_length=8, blank=True)
     title = models.CharField(max_length=120)
@@ -452,7 +478,9 @@ class CommunityLink(OrderedItem):
 class SourceNote(OrderedItem):
     """A paragraph of the sources and methodology section."""
 
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="source_notes")
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="source_notes"
+    )
     title = models.CharField(max_length=120, help_text="e.g. “Salary Data”.")
     body = models.TextField()
 

@@ -41,7 +41,9 @@ def _affected(instance):
 @receiver(post_save, dispatch_uid="roles_touch_on_save")
 @receiver(post_delete, dispatch_uid="roles_touch_on_delete")
 def refresh_role_revision(sender, instance, **kwargs):
-    if isinstance(instance, (Role, OrderedItem)) or hasattr(instance, "affected_role_ids"):
+    if isinstance(instance, (Role, OrderedItem)) or hasattr(
+        instance, "affected_role_ids"
+    ):
         touch_roles(_affected(instance))
 
 

@@ -4,16 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0001_initial'),
-        ('roles', '0001_initial'),
+        ("assessments", "0001_initial"),
+        ("roles", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='verdictband',
-            name='verdict_band_min_at_most_100',
-            constraint=models.CheckConstraint(condition=models.Q(('min_percent__lte', 100)), name='verdict_band_min_at_most_100', violation_error_message='A band cannot start above 100%%.'),
+            model_name="verdictband",
+            name="verdict_band_min_at_most_100",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("min_percent__lte", 100)),
+                name="verdict_band_min_at_most_100",
+                violation_error_message="A band cannot start above 100%%.",
+            ),
         ),
     ]

@@ -24,11 +24,15 @@ HUGE = "9" * 30
 def snapshot():
     return {
         "candidates": list(Candidate.objects.values_list("id", "token", "updated_at")),
-        "criteria": list(CriterionRating.objects.values_list("id", "criterion_id", "rating")),
+        "criteria": list(
+            CriterionRating.objects.values_list("id", "criterion_id", "rating")
+        ),
         "skills": list(SkillRating.objects.values_list("id", "skill_id", "level")),
         "plans": list(SprintChoice.objects.values_list("id", "background_id")),
         "attempts": list(QuizAttempt.objects.values_list("id", "finished_at")),
-        "answers": list(QuizAnswer.objects.values_list("id", "question_id", "choice_id")),
+        "answers": list(
+            QuizAnswer.objects.values_list("id", "question_id", "choice_id")
+        ),
     }
 
 
@@ -40,17 +44,29 @@ class World:
         self.other = build_tool_role()
         tr = self.tr
         self.candidate = factories.CandidateFactory()
-        factories.CriterionRatingFactory(candidate=self.candidate, criterion=tr.criteria[0])
-        factories.SkillRatingFactory(candidate=self.candidate, skill=tr.skills[0], level=2)
-        factories.SprintChoiceFactory(candidate=self.candidate, background=tr.backgrounds[0])
-        self.old_attempt = factories.QuizAttemptFactory(candidate=self.candidate, role=tr.role)
-        self.attempt = factories.QuizAttemptFactory(candidate=self.candidate, role=tr.role)
+        factories.CriterionRatingFactory(
+            candidate=self.candidate, criterion=tr.criteria[0]
+        )
+        factories.SkillRatingFactory(
+            candidate=self.candidate, skill=tr.skills[0], level=2
+        )
+        factories.SprintChoiceFactory(
+            candidate=self.candidate, background=tr.backgrounds[0]
+        )
+        self.old_attempt = factories.QuizAttemptFactory(
+            candidate=self.candidate, role=tr.role
+        )
+        self.attempt = factories.QuizAttemptFactory(
+            candidate=self.candidate, role=tr.role
+        )
         q1 = tr.questions[0]
         factories.QuizAnswerFactory(
             attempt=self.attempt, question=q1, choice=tr.wrong[q1.id], is_correct=False
         )
         stranger = factories.CandidateFactory()
-        self.strangers_attempt = factories.QuizAttemptFactory(candidate=stranger, role=tr.role)
+        self.strangers_attempt = factories.QuizAttemptFactory(
+            candidate=stranger, role=tr.role
+        )
 
     def criterion(self, index=1):
         return f"criterion_{self.tr.criteria[index].id}"
@@ -72,7 +88,13 @@ def choice_for(world, index):
 
 CASES = [
     # (case, endpoint, data(world), status, message)
-    ("qualification: nothing rated", "qualification", lambda w: {}, 400, "at least one"),
+    (
+        "qualification: nothing rated",
+        "qualification",
+        lambda w: {},
+        400,
+        "at least one",
+    ),
     (
         "qualification: unknown rating",
         "qualification",
@@ -159,9 +181,21 @@ CASES = [
         "not part of this role",
     ),
     ("plan: nothing chosen", "plan", lambda w: {}, 400, "Choose your background"),
-    ("plan: non-number", "plan", lambda w: {"background": "it"}, 400, "backgrounds listed"),
+    (
+        "plan: non-number",
+        "plan",
+        lambda w: {"background": "it"},
+        400,
+        "backgrounds listed",
+    ),
     ("plan: huge", "plan", lambda w: {"background": HUGE}, 400, "backgrounds listed"),
-    ("plan: unknown id", "plan", lambda w: {"background": "987654"}, 400, "backgrounds listed"),
+    (
+        "plan: unknown id",
+        "plan",
+        lambda w: {"background": "987654"},
+        400,
+        "backgrounds listed",
+    ),
     (
         "plan: another role's background",
         "plan",
@@ -193,7 +227,11 @@ CASES = [
     (
         "quiz: huge question id",
         "quiz/answer",
-        lambda w: {"attempt": w.attempt.id, "question": HUGE, "choice": choice_for(w, 1)},
+        lambda w: {
+            "attempt": w.attempt.id,
+            "question": HUGE,
+            "choice": choice_for(w, 1),
+        },
         400,
         "question is not valid",
     ),
@@ -207,7 +245,11 @@ CASES = [
     (
         "quiz: unknown question",
         "quiz/answer",
-        lambda w: {"attempt": w.attempt.id, "question": 987654, "choice": choice_for(w, 1)},
+        lambda w: {
+            "attempt": w.attempt.id,
+            "question": 987654,
+            "choice": choice_for(w, 1),
+        },
         404,
         "not part of this knowledge check",
     ),
@@ -225,14 +267,22 @@ CASES = [
     (
         "quiz: a choice of another question",
         "quiz/answer",
-        lambda w: {"attempt": w.attempt.id, "question": q(w, 1).id, "choice": choice_for(w, 2)},
+        lambda w: {
+            "attempt": w.attempt.id,
+            "question": q(w, 1).id,
+            "choice": choice_for(w, 2),
+        },
         400,
         "not one of this question",
     ),
     (
         "quiz: unknown attempt",
         "quiz/answer",
-        lambda w: {"attempt": 987654, "question": q(w, 1).id, "choice": choice_for(w, 1)},
+        lambda w: {
+            "attempt": 987654,
+            "question": q(w, 1).id,
+            "choice": choice_for(w, 1),
+        },
         404,
         "attempt does not exist",
     ),
@@ -250,21 +300,33 @@ CASES = [
     (
         "quiz: stale attempt",
         "quiz/answer",
-        lambda w: {"attempt": w.old_attempt.id, "question": q(w, 0).id, "choice": choice_for(w, 0)},
+        lambda w: {
+            "attempt": w.old_attempt.id,
+            "question": q(w, 0).id,
+            "choice": choice_for(w, 0),
+        },
         409,
         "restarted in another tab",
     ),
     (
         "quiz: replayed answer",
         "quiz/answer",
-        lambda w: {"attempt": w.attempt.id, "question": q(w, 0).id, "choice": choice_for(w, 0)},
+        lambda w: {
+            "attempt": w.attempt.id,
+            "question": q(w, 0).id,
+            "choice": choice_for(w, 0),
+        },
         409,
         "cannot be changed",
     ),
     (
         "quiz: out of order",
         "quiz/answer",
-        lambda w: {"attempt": w.attempt.id, "question": q(w, 2).id, "choice": choice_for(w, 2)},
+        lambda w: {
+            "attempt": w.attempt.id,
+            "question": q(w, 2).id,
+            "choice": choice_for(w, 2),
+        },
         409,
         "question 2 comes next",
     ),
@@ -276,8 +338,20 @@ CASES = [
         409,
         "already answered in another tab or window",
     ),
-    ("retake: missing attempt", "quiz/retake", lambda w: {}, 400, "missing the attempt"),
-    ("retake: non-number", "quiz/retake", lambda w: {"attempt": "x"}, 400, "must be a number"),
+    (
+        "retake: missing attempt",
+        "quiz/retake",
+        lambda w: {},
+        400,
+        "missing the attempt",
+    ),
+    (
+        "retake: non-number",
+        "quiz/retake",
+        lambda w: {"attempt": "x"},
+        400,
+        "must be a number",
+    ),
     (
         "retake: stale attempt",
         "quiz/retake",
@@ -376,7 +450,11 @@ def test_a_refused_first_post_creates_no_candidate(client, db):
 def test_a_visitor_without_state_cannot_use_someone_elses_attempt(client, world):
     response = client.post(
         world.tr.url("quiz/answer"),
-        {"attempt": world.attempt.id, "question": q(world, 1).id, "choice": choice_for(world, 1)},
+        {
+            "attempt": world.attempt.id,
+            "question": q(world, 1).id,
+            "choice": choice_for(world, 1),
+        },
     )
     assert response.status_code == 404
     assert QuizAnswer.objects.filter(attempt=world.attempt).count() == 1

@@ -46,6 +46,8 @@ def test_post_with_the_pages_csrf_token_is_accepted(tool_role, endpoint):
 @pytest.mark.parametrize("hx", [False, True], ids=["plain", "htmx"])
 def test_successful_posts_vary_on_hx_request(client, tool_role, endpoint, hx):
     extra = HX if hx else {}
-    response = client.post(tool_role.url(endpoint), valid_data(tool_role, endpoint), **extra)
+    response = client.post(
+        tool_role.url(endpoint), valid_data(tool_role, endpoint), **extra
+    )
     assert response.status_code == (200 if hx else 303)
     assert "HX-Request" in response["Vary"]

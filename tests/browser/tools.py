@@ -123,7 +123,9 @@ def finish_every_tool(page, seed):
     criterion_group(tool, seed.criteria[-1]).get_by_label("Gap", exact=True).check()
     with swapped(page, "qualification-checker"):
         tool.get_by_role("button", name="Save my ratings").click()
-    expect(qualification_tool(page).get_by_role("status")).to_contain_text("% QUALIFIED")
+    expect(qualification_tool(page).get_by_role("status")).to_contain_text(
+        "% QUALIFIED"
+    )
 
     raised = next(s for s in seed.skills if s["starting_rating"] < s["target_level"])
     form = skills_form(page)
