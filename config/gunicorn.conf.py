@@ -3,7 +3,12 @@
 GUNICORN_BIND     address to listen on (default 127.0.0.1:8001, beside the
                   development server's 8000; the load balancer or reverse proxy
                   in front terminates TLS)
-WEB_CONCURRENCY   worker processes (default 2 x cores + 1)
+WEB_CONCURRENCY   worker processes (default cores + 1). A request here is mostly
+                  CPU work with short database and cache round trips, so more
+                  processes than cores only queue behind each other: on a
+                  two-core machine, 3 workers gave the role page a p99 of about
+                  24 ms where 5 gave about 100 ms (make bench, same run
+                  conditions). Raise it where requests wait on a slower network.
 GUNICORN_WORKER_CLASS  "sync" (default) or "gthread". Compared with
                   ``make bench --compare-workers`` on a busy two-core machine,
                   neither was clearly faster (gthread slightly ahead, within
@@ -23,7 +28,7 @@ import os
 wsgi_app = "config.wsgi:application"
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 # gunicorn quietly runs a "sync" worker with threads > 1 as gthread, so the
 # thread count is applied only when gthread was asked for.

@@ -300,7 +300,7 @@ def main():
     try:
         print("preparing a scratch database and static files ...", flush=True)
         env = prepare_site("careers_bench", static_root, TOOL_RATE_LIMIT=10**9)
-        workers = options.workers or (os.cpu_count() or 1) * 2 + 1
+        workers = options.workers or (os.cpu_count() or 1) + 1
         classes = ["sync", "gthread"] if options.compare_workers else []
         classes = classes or [options.worker_class]
         figures = {}
