@@ -104,6 +104,9 @@ def failing_audits(report):
     return failures
 
 
+ATTEMPTS = 3
+
+
 def _stop_on_term(signum, frame):
     raise SystemExit(128 + signum)
 
@@ -122,22 +125,33 @@ def main():
             "careers_lighthouse", static_root, DJANGO_SSL_REDIRECT="false"
         )
         with Server(None, env) as server:
-            subprocess.run(
-                [
-                    str(BINARY),
-                    server.base_url + ROLE_PATH,
-                    "--quiet",
-                    "--output=json",
-                    f"--output-path={report_path}",
-                    f"--chrome-flags={CHROME_FLAGS}",
-                    "--extra-headers",
-                    json.dumps({"X-Forwarded-Proto": "https"}),
-                    f"--only-categories={','.join(CATEGORIES)}",
-                ],
-                check=True,
-                env=dict(os.environ, CHROME_PATH=CHROME_PATH),
-                timeout=300,
-            )
+            # Lighthouse 12.2.3 sometimes fails to record the trace of Debian's
+            # newer Chromium (NO_NAVSTART); such a run is repeated, up to 3 times.
+            for attempt in range(1, ATTEMPTS + 1):
+                result = subprocess.run(
+                    [
+                        str(BINARY),
+                        server.base_url + ROLE_PATH,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report_path}",
+                        f"--chrome-flags={CHROME_FLAGS}",
+                        "--extra-headers",
+                        json.dumps({"X-Forwarded-Proto": "https"}),
+                        f"--only-categories={','.join(CATEGORIES)}",
+                    ],
+                    env=dict(os.environ, CHROME_PATH=CHROME_PATH),
+                    timeout=300,
+                    capture_output=True,
+                    text=True,
+                )
+                if result.returncode == 0:
+                    break
+                print(
+                    f"Lighthouse run {attempt} failed: {result.stderr.strip()[-300:]}"
+                )
+            else:
+                raise SystemExit(f"Lighthouse failed {ATTEMPTS} times in a row.")
         report = json.loads(report_path.read_text())
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
