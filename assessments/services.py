@@ -52,56 +52,59 @@ def _touch(candidate):
     Candidate.objects.filter(pk=candidate.pk).update(updated_at=timezone.now())
 
 
+def _upsert(candidate, model, rows, *, unique_field, update_field):
+    """Save ``rows`` (unsaved ``model`` instances) for ``candidate`` in one upsert.
+
+    A row that already exists for (candidate, ``unique_field``) takes the new
+    value, so two tabs posting at once both land without a unique-key error.
+    ``candidate`` is created first when it is ``None``; an existing one is marked
+    as updated. Returns the candidate.
+    """
+    with transaction.atomic():
+        is_new = candidate is None
+        candidate = _candidate_or_new(candidate)
+        for row in rows:
+            row.candidate = candidate
+        model.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["candidate", unique_field],
+            update_fields=[update_field, "updated_at"],
+        )
+        if not is_new:  # a new row's updated_at is already now
+            _touch(candidate)
+    return candidate
+
+
 def rate_criteria(candidate, ratings):
     """Save ``{criterion id: rating}``; later ratings replace earlier ones.
 
-    One upsert, so two tabs posting at once both land without a unique-key error.
     Returns the candidate (new if ``candidate`` was ``None``).
     """
-    with transaction.atomic():
-        candidate = _candidate_or_new(candidate)
-        CriterionRating.objects.bulk_create(
-            [
-                CriterionRating(candidate=candidate, criterion_id=cid, rating=rating)
-                for cid, rating in ratings.items()
-            ],
-            update_conflicts=True,
-            unique_fields=["candidate", "criterion"],
-            update_fields=["rating", "updated_at"],
-        )
-        _touch(candidate)
-    return candidate
+    rows = [CriterionRating(criterion_id=cid, rating=r) for cid, r in ratings.items()]
+    return _upsert(
+        candidate,
+        CriterionRating,
+        rows,
+        unique_field="criterion",
+        update_field="rating",
+    )
 
 
 def rate_skills(candidate, levels):
-    """Save ``{skill id: level}`` as one upsert. Returns the candidate."""
-    with transaction.atomic():
-        candidate = _candidate_or_new(candidate)
-        SkillRating.objects.bulk_create(
-            [
-                SkillRating(candidate=candidate, skill_id=sid, level=level)
-                for sid, level in levels.items()
-            ],
-            update_conflicts=True,
-            unique_fields=["candidate", "skill"],
-            update_fields=["level", "updated_at"],
-        )
-        _touch(candidate)
-    return candidate
+    """Save ``{skill id: level}``. Returns the candidate."""
+    rows = [SkillRating(skill_id=sid, level=level) for sid, level in levels.items()]
+    return _upsert(
+        candidate, SkillRating, rows, unique_field="skill", update_field="level"
+    )
 
 
 def choose_background(candidate, role, background_id):
     """Remember the candidate's sprint-plan background for ``role``."""
-    with transaction.atomic():
-        candidate = _candidate_or_new(candidate)
-        SprintChoice.objects.bulk_create(
-            [SprintChoice(candidate=candidate, role=role, background_id=background_id)],
-            update_conflicts=True,
-            unique_fields=["candidate", "role"],
-            update_fields=["background", "updated_at"],
-        )
-        _touch(candidate)
-    return candidate
+    rows = [SprintChoice(role=role, background_id=background_id)]
+    return _upsert(
+        candidate, SprintChoice, rows, unique_field="role", update_field="background"
+    )
 
 
 STALE_ATTEMPT = (
